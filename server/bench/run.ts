@@ -1,0 +1,335 @@
+/**
+ * `npm run bench` (DESIGN §8): starts the server on the chosen database with the demo of the
+ * chosen scale in a child process, drives each workload with autocannon, and prints one table
+ * with each workload's ratio to the two baselines measured in the same run. Results also go to
+ * server/bench/results/<date>-<db>-<scale>.json. Compare ratios within a run, not absolute
+ * figures across runs: these machines are noisy.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { addRatios, formatTable, percentile, type WorkloadResult } from './report.js';
+import type { ReadyMessage } from './server-entry.js';
+import { type BenchContext, type Workload, workloads } from './workloads.js';
+
+const USAGE = `usage: npm run bench -- [options]
+
+  --db pglite|postgres   database under test (default pglite); postgres uses BENCH_DATABASE_URL
+                         or postgres://postgres@127.0.0.1:5432/postgres and its own database
+                         lianluo_bench_<scale>, kept and reused between runs
+  --scale city|province  the demo to load (default city); the PGlite copy lives in server/bench/.data/<scale>
+  --duration <s>         seconds per workload (default 10)
+  --connections <n>      concurrent connections (default 10)
+  --only <a,b,…>         only these workloads (the baselines always run): ${workloads.map((w) => w.name).join(', ')}
+  --fresh                drop the bench database (or PGlite folder) and seed it again`;
+
+interface Options {
+  db: 'pglite' | 'postgres';
+  scale: 'city' | 'province';
+  duration: number;
+  connections: number;
+  only: string[] | null;
+  fresh: boolean;
+}
+
+function fail(message: string): never {
+  console.error(`${message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+function parseOptions(argv: string[]): Options {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        db: { type: 'string', default: 'pglite' },
+        scale: { type: 'string', default: 'city' },
+        duration: { type: 'string', default: '10' },
+        connections: { type: 'string', default: '10' },
+        only: { type: 'string' },
+        fresh: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (err) {
+    fail((err as Error).message);
+  }
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const db = values.db as string;
+  const scale = values.scale as string;
+  if (db !== 'pglite' && db !== 'postgres') fail(`--db must be pglite or postgres, got "${db}"`);
+  if (scale !== 'city' && scale !== 'province') fail(`--scale must be city or province, got "${scale}"`);
+  const duration = Number(values.duration);
+  const connections = Number(values.connections);
+  if (!Number.isInteger(duration) || duration < 1 || duration > 3600)
+    fail('--duration must be a whole number of seconds, 1 to 3600');
+  if (!Number.isInteger(connections) || connections < 1 || connections > 1000) fail('--connections must be 1 to 1000');
+  let only: string[] | null = null;
+  if (typeof values.only === 'string') {
+    only = values.only
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const unknown = only.filter((n) => !workloads.some((w) => w.name === n));
+    if (unknown.length) fail(`unknown workload(s): ${unknown.join(', ')}`);
+  }
+  return { db, scale, duration, connections, only, fresh: values.fresh === true };
+}
+
+/** Creates (or with --fresh, recreates) lianluo_bench_<scale> and returns its URL. */
+async function preparePostgres(scale: string, fresh: boolean): Promise<string> {
+  const base = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `lianluo_bench_${scale}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  try {
+    if (fresh) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Starts server-entry.ts in a child Node process (tsx as a loader, so the PID is the server's own). */
+function startServer(opts: Options, url: string | undefined): Promise<{ child: ChildProcess; ready: ReadyMessage }> {
+  const entry = fileURLToPath(new URL('./server-entry.ts', import.meta.url));
+  const args = ['--import', 'tsx', entry, '--db', opts.db, '--scale', opts.scale];
+  if (url) args.push('--url', url);
+  if (opts.fresh) args.push('--fresh');
+  const child = spawn(process.execPath, args, {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+  });
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+    // A failing workload logs every request: show the first lines, not thousands.
+    const MAX_LOG_LINES = 20;
+    let logged = 0;
+    // The ready message is the one JSON line with ready:true; the rest (the server's own log lines) is passed on.
+    lines.on('line', (line) => {
+      let msg: Partial<ReadyMessage> | null = null;
+      try {
+        msg = JSON.parse(line) as Partial<ReadyMessage>;
+      } catch {
+        // Not JSON: an ordinary log line.
+      }
+      if (msg?.ready === true) resolve({ child, ready: msg as ReadyMessage });
+      else if (++logged <= MAX_LOG_LINES) process.stderr.write(`[bench server] ${line}\n`);
+      else if (logged === MAX_LOG_LINES + 1) process.stderr.write('[bench server] … further log lines not shown\n');
+    });
+    child.once('exit', (code) => reject(new Error(`the bench server exited with code ${code} before it was ready`)));
+  });
+}
+
+async function signIn(base: string, account: { username: string; password: string }) {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(account),
+  });
+  if (res.status !== 200) throw new Error(`bench login failed: ${res.status} ${await res.text()}`);
+  const cookie = (res.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { cookie, csrfToken };
+}
+
+function readRssMb(pid: number): number | null {
+  try {
+    const m = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+let clientCounter = 0;
+/** A different private address for each request: 10.0.0.1, 10.0.0.2, … */
+function fromAnotherClient(req: autocannon.Request): autocannon.Request {
+  clientCounter = (clientCounter + 1) % 0xffffff;
+  const ip = `10.${(clientCounter >> 16) & 255}.${(clientCounter >> 8) & 255}.${clientCounter & 255}`;
+  return { ...req, headers: { ...req.headers, 'x-forwarded-for': ip } };
+}
+
+let varied = 0;
+/** The workload's per-request rewrite, then another client address where the workload asks for many. */
+function setupFor(w: Workload) {
+  return (req: autocannon.Request): autocannon.Request => {
+    let out = req;
+    if (w.vary) {
+      const body = typeof req.body === 'string' ? req.body : undefined;
+      const v = w.vary({ path: String(req.path), body }, varied++);
+      out = { ...req, body: v.body };
+    }
+    return w.clients === 'many' ? fromAnotherClient(out) : out;
+  };
+}
+
+interface RunOutcome {
+  samples: number[];
+  statuses: Record<string, number>;
+  errors: number;
+  unanswered: number;
+  seconds: number;
+}
+
+/** One autocannon run; latencies are recorded for every answer, 2xx or not. */
+function drive(base: string, w: Workload, ctx: BenchContext, seconds: number, connections: number): Promise<RunOutcome> {
+  const samples: number[] = [];
+  const statuses: Record<string, number> = {};
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const instance = autocannon(
+      {
+        url: base,
+        connections,
+        duration: seconds,
+        // A request slower than the run still counts as a timeout rather than vanishing at the end.
+        timeout: Math.max(10, seconds),
+        requests: w.requests(ctx).map((r) => ({
+          method: r.method ?? 'GET',
+          path: r.path,
+          headers: r.headers,
+          body: r.body,
+          ...(w.clients === 'many' || w.vary ? { setupRequest: setupFor(w) } : {}),
+        })),
+      },
+      (err, result) => {
+        if (err) return reject(err);
+        const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
+        resolve({
+          samples,
+          statuses,
+          errors: result.errors + result.timeouts,
+          unanswered: Math.max(0, result.requests.sent - samples.length - result.errors - result.timeouts),
+          seconds: Math.min(elapsed, seconds) || seconds,
+        });
+      },
+    );
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      samples.push(responseTime);
+      statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
+    });
+  });
+}
+
+/**
+ * Waits until a primary-key read answers again: requests of a slow workload still queued in the
+ * server when its run ends (autocannon gives up on them, the server does not) would otherwise be
+ * charged to the next workload. One patient request, so the wait does not add to the queue.
+ * Returns the seconds waited.
+ */
+async function settle(base: string, code: string): Promise<number> {
+  const started = Date.now();
+  const until = started + 15 * 60_000;
+  while (Date.now() < until) {
+    try {
+      const res = await fetch(`${base}/bench/pk/${code}`, { signal: AbortSignal.timeout(until - Date.now()) });
+      await res.arrayBuffer();
+      if (res.ok) break;
+    } catch {
+      // Connection trouble while the server is saturated: try again.
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return (Date.now() - started) / 1000;
+}
+
+async function main() {
+  const opts = parseOptions(process.argv.slice(2));
+  const url = opts.db === 'postgres' ? await preparePostgres(opts.scale, opts.fresh) : undefined;
+  console.error(`starting the server on ${opts.db} with the ${opts.scale} demo (the first run seeds it)…`);
+  const { child, ready } = await startServer(opts, url);
+  const kill = () => child.exitCode === null && child.kill('SIGTERM');
+  process.on('exit', kill);
+  // Wait for the server to close its database: the next run may reopen the same PGlite folder.
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      const force = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      child.once('exit', () => {
+        clearTimeout(force);
+        resolve();
+      });
+      kill();
+    });
+  try {
+    const base = `http://127.0.0.1:${ready.port}`;
+    const ctx: BenchContext = {
+      account: ready.account,
+      session: await signIn(base, ready.account),
+      stationCode: ready.stationCode,
+      countyCode: '230102',
+    };
+    const selected = workloads.filter((w) => w.baseline || !opts.only || opts.only.includes(w.name));
+    const warmup = Math.max(1, Math.min(3, Math.round(opts.duration / 5)));
+    const results: WorkloadResult[] = [];
+    for (const w of selected) {
+      console.error(`  ${w.name}: ${w.description}`);
+      await settle(base, ctx.countyCode);
+      await drive(base, w, ctx, warmup, opts.connections);
+      await settle(base, ctx.countyCode);
+      const run = await drive(base, w, ctx, opts.duration, opts.connections);
+      const drainSeconds = await settle(base, ctx.countyCode);
+      const sorted = Float64Array.from(run.samples).sort();
+      const non2xx = Object.fromEntries(Object.entries(run.statuses).filter(([code]) => !code.startsWith('2')));
+      results.push({
+        name: w.name,
+        description: w.description,
+        baseline: w.baseline === true,
+        requests: run.samples.length,
+        durationSeconds: run.seconds,
+        rps: run.samples.length / run.seconds,
+        latencyMs: {
+          p50: percentile(sorted, 50),
+          p95: percentile(sorted, 95),
+          p99: percentile(sorted, 99),
+          max: sorted[sorted.length - 1] ?? Number.NaN,
+        },
+        non2xx,
+        non2xxTotal: Object.values(non2xx).reduce((a, b) => a + b, 0),
+        errors: run.errors,
+        unanswered: run.unanswered,
+        drainSeconds,
+        rssMb: readRssMb(ready.pid),
+        vsBare: { rps: null, p95: null },
+        vsPk: { rps: null, p95: null },
+        vsInsert: { rps: null },
+      });
+    }
+    addRatios(results);
+
+    console.log(
+      `\nLianluo bench — ${opts.db} (${ready.databaseKind}), ${opts.scale} demo, ${opts.connections} connections × ${opts.duration} s per workload, node ${process.version}\n`,
+    );
+    console.log(formatTable(results));
+    const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+    const dir = fileURLToPath(new URL('./results/', import.meta.url));
+    mkdirSync(dir, { recursive: true });
+    const file = `${dir}${stamp}-${opts.db}-${opts.scale}.json`;
+    writeFileSync(
+      file,
+      `${JSON.stringify({ at: new Date().toISOString(), db: opts.db, scale: opts.scale, duration: opts.duration, connections: opts.connections, node: process.version, seed: ready.seedSummary, results }, null, 2)}\n`,
+    );
+    console.log(`\nresults written to ${file}`);
+  } finally {
+    await stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

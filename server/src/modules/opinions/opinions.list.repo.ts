@@ -1,0 +1,269 @@
+import { and, asc, desc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Executor } from '../../db/client.js';
+import { deputies, persons } from '../deputies/deputies.tables.js';
+import { organizations } from '../organizations/organizations.tables.js';
+import { regions } from '../regions/regions.tables.js';
+import { stations } from '../stations/stations.tables.js';
+import type { OpinionFilter, OpinionSort, QueueKey } from './opinions.list.schema.js';
+import { searchCondition, searchTermsOf } from './opinions.search.js';
+import { opinionCategories, opinions } from './opinions.tables.js';
+import type { CaseScope } from './opinions.visibility.js';
+import { CLOSED_STATES, OPEN_STATES, type OpinionState } from './opinions.workflow.js';
+
+/** The SQL of the case lists, the workbench queues, the search and the export. */
+
+/** The states whose deadline binds the people handling the case (the evaluation window binds the constituent). */
+export const DEADLINE_STATES: readonly OpinionState[] = OPEN_STATES.filter((s) => s !== 'awaiting_evaluation');
+
+/**
+ * Constant state lists go into the SQL as literals, so the planner can match the partial indexes on
+ * open cases (their predicate is `state NOT IN ('closed', …)`) whatever the plan cache does.
+ */
+const states = (list: readonly OpinionState[]) => sql.raw(list.map((s) => `'${s}'`).join(', '));
+const isOpen = sql`${opinions.state} NOT IN (${states(CLOSED_STATES)})`;
+const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+
+/** The instants the deadline queues are measured against. */
+export interface QueueClock {
+  now: Date;
+  /** The end of the second working day from today: what is due by then is due soon. */
+  soonEnd: Date;
+}
+
+/** Never NULL (a case without a deadline is not overdue), so `NOT` of it is the complement. */
+export const overdueCondition = (now: Date) =>
+  sql`(${opinions.state} IN (${states(DEADLINE_STATES)}) AND ${opinions.dueAt} IS NOT NULL AND ${opinions.dueAt} < ${ts(now)})`;
+
+const dueSoonCondition = (c: QueueClock) =>
+  sql`(${opinions.state} IN (${states(DEADLINE_STATES)}) AND ${opinions.dueAt} >= ${ts(c.now)} AND ${opinions.dueAt} <= ${ts(c.soonEnd)})`;
+
+const inList = (column: typeof opinions.id | typeof opinions.stationId | typeof opinions.responsibleDeputyId, ids: string[]) =>
+  ids.length ? inArray(column, ids) : sql`false`;
+
+export function scopeCondition(scope: CaseScope): SQL | undefined {
+  switch (scope.kind) {
+    case 'region':
+      return scope.prefix === '' ? undefined : like(opinions.regionCode, `${scope.prefix}%`);
+    case 'station':
+      return scope.stationId ? eq(opinions.stationId, scope.stationId) : sql`false`;
+    case 'deputy':
+      return or(inList(opinions.responsibleDeputyId, scope.deputyIds), inList(opinions.stationId, scope.stationIds));
+    case 'unit':
+      return scope.unitId
+        ? sql`${opinions.id} IN (SELECT ou.opinion_id FROM opinion_units ou WHERE ou.unit_id = ${scope.unitId})`
+        : sql`false`;
+    case 'none':
+      return sql`false`;
+  }
+}
+
+/** The deputy's own cases: responsible for them, or, while a case has no responsible deputy, of their station. */
+const responsibleCondition = (scope: CaseScope): SQL => {
+  if (scope.kind !== 'deputy') return sql`false`;
+  return sql`(${inList(opinions.responsibleDeputyId, scope.deputyIds)} OR (${opinions.responsibleDeputyId} IS NULL AND ${inList(opinions.stationId, scope.stationIds)}))`;
+};
+
+/** Where a unit stands with a case: the status of its latest row (a later round or a new transfer supersedes older ones). */
+const unitStatusCondition = (scope: CaseScope, status: 'transferred' | 'handling' | 'replied' | 'returned'): SQL => {
+  if (scope.kind !== 'unit' || !scope.unitId) return sql`false`;
+  return sql`${opinions.id} IN (
+    SELECT ou.opinion_id FROM opinion_units ou
+    WHERE ou.unit_id = ${scope.unitId} AND ou.status = ${status}
+      AND NOT EXISTS (SELECT 1 FROM opinion_units later
+        WHERE later.opinion_id = ou.opinion_id AND later.unit_id = ou.unit_id AND later.created_at > ou.created_at))`;
+};
+
+/**
+ * The queues of contracts.md §A. A deputy's deadline queues are about the cases they are
+ * responsible for; everyone else's about all they see.
+ */
+export function queueCondition(queue: QueueKey, scope: CaseScope, clock: QueueClock): SQL | undefined {
+  const mineIfDeputy = (c: SQL) => (scope.kind === 'deputy' ? and(responsibleCondition(scope), c) : c);
+  switch (queue) {
+    case 'mine':
+      return and(isOpen, responsibleCondition(scope));
+    case 'due_soon':
+      return mineIfDeputy(dueSoonCondition(clock));
+    case 'overdue':
+      return mineIfDeputy(overdueCondition(clock.now));
+    case 'station_queue':
+      // What the station acts on: accepting, answering or escalating, and feeding the answer back.
+      return sql`${opinions.state} IN ('submitted', 'accepted', 'replied')`;
+    case 'triage':
+      // The office decides cases in review (new, returned, or unsatisfied), and takes in cases no station holds.
+      // (Stated so that the open-case index answers it without visiting the table.)
+      return sql`(${opinions.state} IN ('in_review', 'submitted', 'accepted') AND (${opinions.state} = 'in_review' OR ${opinions.stationId} IS NULL))`;
+    case 'all':
+      return undefined;
+    case 'supervised':
+      return and(isOpen, eq(opinions.supervised, true));
+    case 'returned':
+      if (scope.kind === 'unit') return unitStatusCondition(scope, 'returned');
+      // Back with the office because a unit returned it: a return clears the lead unit, which an
+      // unsatisfied evaluation keeps (for re-handling). Driven from the few returned unit rows of the region.
+      return sql`(${opinions.state} = 'in_review' AND ${opinions.leadUnitId} IS NULL AND ${opinions.id} IN (
+        SELECT r.opinion_id FROM opinion_units r WHERE r.status = 'returned'${
+          scope.kind === 'region' && scope.prefix !== '' ? sql` AND r.region_code LIKE ${`${scope.prefix}%`}` : sql``
+        }))`;
+    case 'extensions':
+      return sql`EXISTS (SELECT 1 FROM opinion_extensions x WHERE x.opinion_id = ${opinions.id} AND x.status = 'pending')`;
+    case 'received':
+      return and(eq(opinions.state, 'transferred'), unitStatusCondition(scope, 'transferred'));
+    case 'due':
+      return and(eq(opinions.state, 'handling'), unitStatusCondition(scope, 'handling'));
+    case 'replied':
+      return unitStatusCondition(scope, 'replied');
+  }
+}
+
+const CST = '+08:00';
+const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** Every filter of the list, AND-ed with the account's scope. */
+export function caseCondition(scope: CaseScope, f: OpinionFilter, clock: QueueClock): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [scopeCondition(scope)];
+  if (f.queue) conditions.push(queueCondition(f.queue, scope, clock));
+  if (f.q) conditions.push(searchCondition(searchTermsOf(f.q)));
+  if (f.state) conditions.push(inArray(opinions.state, f.state));
+  if (f.channel) conditions.push(inArray(opinions.channel, f.channel));
+  if (f.categoryId) {
+    conditions.push(sql`${opinions.categoryId} IN (
+      WITH RECURSIVE sub AS (
+        SELECT id FROM opinion_categories WHERE id = ${f.categoryId}
+        UNION ALL SELECT c.id FROM opinion_categories c JOIN sub ON c.parent_id = sub.id)
+      SELECT id FROM sub)`);
+  }
+  if (f.regionCode) conditions.push(like(opinions.regionCode, `${f.regionCode}%`));
+  if (f.stationId) conditions.push(eq(opinions.stationId, f.stationId));
+  if (f.deputyId) conditions.push(eq(opinions.responsibleDeputyId, f.deputyId));
+  if (f.unitId)
+    conditions.push(sql`${opinions.id} IN (SELECT ou.opinion_id FROM opinion_units ou WHERE ou.unit_id = ${f.unitId})`);
+  // Received dates are calendar days in China, whatever the server's time zone.
+  if (f.from) conditions.push(sql`${opinions.receivedAt} >= ${`${f.from}T00:00:00${CST}`}::timestamptz`);
+  if (f.to) conditions.push(sql`${opinions.receivedAt} < ${`${nextDay(f.to)}T00:00:00${CST}`}::timestamptz`);
+  if (f.overdue !== undefined) conditions.push(f.overdue ? overdueCondition(clock.now) : sql`NOT ${overdueCondition(clock.now)}`);
+  if (f.supervised !== undefined) conditions.push(eq(opinions.supervised, f.supervised));
+  return and(...conditions);
+}
+
+export function orderOf(sort: Exclude<OpinionSort, 'relevance'>): SQL[] {
+  switch (sort) {
+    case 'receivedAt':
+      return [asc(opinions.receivedAt), asc(opinions.id)];
+    case '-receivedAt':
+      return [desc(opinions.receivedAt), desc(opinions.id)];
+    case 'dueAt':
+      return [sql`${opinions.dueAt} ASC NULLS LAST`, asc(opinions.id)];
+    case '-dueAt':
+      return [sql`${opinions.dueAt} DESC NULLS LAST`, desc(opinions.id)];
+  }
+}
+
+/**
+ * The number of matching cases; with a cap, counting stops there (a search of a common word in a
+ * province matches hundreds of thousands), and `exact` says whether the cap was reached.
+ */
+export async function countCases(db: Executor, where: SQL | undefined, cap?: number): Promise<{ total: number; exact: boolean }> {
+  if (cap === undefined) {
+    const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(opinions).where(where);
+    return { total: row?.n ?? 0, exact: true };
+  }
+  const limited = db
+    .select({ one: sql`1` })
+    .from(opinions)
+    .where(where)
+    .limit(cap + 1)
+    .as('limited');
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(limited);
+  const n = row?.n ?? 0;
+  return n > cap ? { total: cap, exact: false } : { total: n, exact: true };
+}
+
+export async function caseIds(db: Executor, where: SQL | undefined, order: SQL[], limit: number, offset = 0): Promise<string[]> {
+  const rows = await db
+    .select({ id: opinions.id })
+    .from(opinions)
+    .where(where)
+    .orderBy(...order)
+    .limit(limit)
+    .offset(offset);
+  return rows.map((r) => r.id);
+}
+
+/**
+ * The best `limit` of the `pool` most recent matches, by `rank`: the rank is computed on the pool
+ * only, so a search costs the same in a township and in a province.
+ */
+export async function rankedIds(
+  db: Executor,
+  where: SQL | undefined,
+  rank: SQL<number>,
+  pool: number,
+  limit: number,
+  offset: number,
+): Promise<string[]> {
+  const candidates = db
+    .select({ id: opinions.id, receivedAt: opinions.receivedAt, rank: rank.as('rank') })
+    .from(opinions)
+    .where(where)
+    .orderBy(desc(opinions.receivedAt), desc(opinions.id))
+    .limit(pool)
+    .as('candidates');
+  const rows = await db
+    .select({ id: candidates.id })
+    .from(candidates)
+    .orderBy(desc(candidates.rank), desc(candidates.receivedAt), desc(candidates.id))
+    .limit(limit)
+    .offset(offset);
+  return rows.map((r) => r.id);
+}
+
+const leadUnit = alias(organizations, 'lead_unit');
+
+/** The columns a list row and an export row show, with the names of what the case refers to. */
+export async function caseRowsByIds(db: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({
+      id: opinions.id,
+      trackingCode: opinions.trackingCode,
+      title: opinions.title,
+      summary: sql<string>`left(${opinions.content}, 80)`,
+      content: opinions.content,
+      state: opinions.state,
+      channel: opinions.channel,
+      categoryId: opinions.categoryId,
+      categoryName: opinionCategories.name,
+      regionCode: opinions.regionCode,
+      regionName: regions.name,
+      stationId: opinions.stationId,
+      stationName: stations.name,
+      responsibleDeputyId: opinions.responsibleDeputyId,
+      responsibleDeputyName: persons.name,
+      leadUnitId: opinions.leadUnitId,
+      leadUnitName: leadUnit.name,
+      placeText: opinions.placeText,
+      dueAt: opinions.dueAt,
+      supervised: opinions.supervised,
+      urgeCount: opinions.urgeCount,
+      replyResult: opinions.replyResult,
+      repliedAt: opinions.repliedAt,
+      evaluation: opinions.evaluation,
+      receivedAt: opinions.receivedAt,
+      closedAt: opinions.closedAt,
+      submitterNameMasked: opinions.submitterNameMasked,
+      submitterPhoneMasked: opinions.submitterPhoneMasked,
+    })
+    .from(opinions)
+    .leftJoin(opinionCategories, eq(opinionCategories.id, opinions.categoryId))
+    .leftJoin(regions, eq(regions.code, opinions.regionCode))
+    .leftJoin(stations, eq(stations.id, opinions.stationId))
+    .leftJoin(deputies, eq(deputies.id, opinions.responsibleDeputyId))
+    .leftJoin(persons, eq(persons.id, deputies.personId))
+    .leftJoin(leadUnit, eq(leadUnit.id, opinions.leadUnitId))
+    .where(inArray(opinions.id, ids));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((r): r is NonNullable<typeof r> => r !== undefined);
+}
+export type CaseListRow = Awaited<ReturnType<typeof caseRowsByIds>>[number];

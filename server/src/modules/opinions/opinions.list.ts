@@ -1,0 +1,122 @@
+import type { SessionUser } from '../../platform/auth/session.js';
+import { chinaDate, endOfChinaDay } from '../../platform/calendar/calendar.js';
+import { badRequest } from '../../platform/errors.js';
+import { loadCalendar } from '../calendar/calendar.repo.js';
+import { nowOf, type OpinionDeps } from './opinions.deps.js';
+import {
+  type CaseListRow,
+  caseCondition,
+  caseIds,
+  caseRowsByIds,
+  countCases,
+  DEADLINE_STATES,
+  orderOf,
+  type QueueClock,
+  rankedIds,
+} from './opinions.list.repo.js';
+import { type OpinionFilter, type OpinionListQuery, type OpinionSort, QUEUES, type QueueRole } from './opinions.list.schema.js';
+import { searchRank, searchTermsOf } from './opinions.search.js';
+import { caseScopeOf } from './opinions.visibility.js';
+
+/**
+ * A list of a queue is counted exactly (the workbench shows the same number); any other list counts
+ * up to COUNT_CAP and says so, because a province-wide search of a common word matches hundreds of
+ * thousands of cases and an exact count would cost more than the page.
+ */
+export const COUNT_CAP = 10_000;
+/** A search's relevance order ranks the most recent matches this many deep; beyond them, newest first. */
+export const RELEVANCE_POOL = 500;
+/** contracts.md §A: due soon = due within 2 working days. */
+const DUE_SOON_WORKING_DAYS = 2;
+
+type Deps = Pick<OpinionDeps, 'db' | 'clock'>;
+
+export async function queueClock(deps: Deps): Promise<QueueClock> {
+  const now = nowOf(deps);
+  const calendar = await loadCalendar(deps.db);
+  return { now, soonEnd: endOfChinaDay(calendar.addWorkingDays(chinaDate(now), DUE_SOON_WORKING_DAYS)) };
+}
+
+export function queuesOf(role: SessionUser['role']): readonly string[] {
+  return role in QUEUES ? QUEUES[role as QueueRole] : [];
+}
+
+/** The scope and filters as one WHERE clause, after checking that a queue asked for is one of the role's. */
+export async function caseQuery(deps: Deps, user: SessionUser, f: OpinionFilter) {
+  if (f.queue && !queuesOf(user.role).includes(f.queue)) {
+    throw badRequest('QUEUE_NOT_FOR_ROLE', {
+      zh: `工作队列 ${f.queue} 不适用于您的角色`,
+      en: `The queue ${f.queue} is not one of your role's queues`,
+    });
+  }
+  const [scope, clock] = await Promise.all([caseScopeOf(deps.db, user), queueClock(deps)]);
+  return { scope, clock, where: caseCondition(scope, f, clock) };
+}
+
+/** The effective order: relevance for a search unless another is asked for; newest first otherwise. */
+export const sortOf = (f: Pick<OpinionFilter, 'q' | 'sort'>): OpinionSort =>
+  f.sort === 'relevance' && !f.q ? '-receivedAt' : (f.sort ?? (f.q ? 'relevance' : '-receivedAt'));
+
+export async function listCases(deps: Deps, user: SessionUser, query: OpinionListQuery) {
+  const { db } = deps;
+  const { clock, where } = await caseQuery(deps, user, query);
+  const sort = sortOf(query);
+  const offset = (query.page - 1) * query.pageSize;
+  const [count, ids] = await Promise.all([
+    countCases(db, where, query.queue ? undefined : COUNT_CAP),
+    sort === 'relevance' && query.q
+      ? relevancePage(deps, where, query.q, offset, query.pageSize)
+      : caseIds(db, where, orderOf(sort === 'relevance' ? '-receivedAt' : sort), query.pageSize, offset),
+  ]);
+  const rows = await caseRowsByIds(db, ids);
+  return { items: rows.map((r) => presentListRow(r, clock.now)), total: count.total, totalExact: count.exact };
+}
+
+/**
+ * The page of a relevance order: the RELEVANCE_POOL most recent matches by rank, then the older
+ * matches newest first. Both halves are stable, so pages neither repeat nor skip a case.
+ */
+async function relevancePage(deps: Deps, where: Parameters<typeof caseIds>[1], q: string, offset: number, limit: number) {
+  const ids: string[] = [];
+  if (offset < RELEVANCE_POOL) {
+    const take = Math.min(limit, RELEVANCE_POOL - offset);
+    ids.push(...(await rankedIds(deps.db, where, searchRank(searchTermsOf(q)), RELEVANCE_POOL, take, offset)));
+    // Fewer than asked means the matches ended inside the pool.
+    if (ids.length < take) return ids;
+  }
+  if (ids.length < limit) {
+    ids.push(...(await caseIds(deps.db, where, orderOf('-receivedAt'), limit - ids.length, Math.max(offset, RELEVANCE_POOL))));
+  }
+  return ids;
+}
+
+export const isOverdue = (r: Pick<CaseListRow, 'state' | 'dueAt'>, now: Date) =>
+  DEADLINE_STATES.includes(r.state) && !!r.dueAt && r.dueAt.getTime() < now.getTime();
+
+export function presentListRow(r: CaseListRow, now: Date) {
+  return {
+    id: r.id,
+    trackingCode: r.trackingCode,
+    title: r.title,
+    summary: r.summary,
+    state: r.state,
+    channel: r.channel,
+    categoryId: r.categoryId,
+    categoryName: r.categoryName,
+    regionCode: r.regionCode,
+    regionName: r.regionName,
+    stationId: r.stationId,
+    stationName: r.stationName,
+    responsibleDeputyId: r.responsibleDeputyId,
+    responsibleDeputyName: r.responsibleDeputyName,
+    leadUnitId: r.leadUnitId,
+    leadUnitName: r.leadUnitName,
+    dueAt: r.dueAt ? r.dueAt.toISOString() : null,
+    overdue: isOverdue(r, now),
+    supervised: r.supervised,
+    urgeCount: r.urgeCount,
+    evaluation: r.evaluation,
+    receivedAt: r.receivedAt.toISOString(),
+    submitterNameMasked: r.submitterNameMasked,
+  };
+}

@@ -1,0 +1,62 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { searchQuery } from '../../platform/text/tokens.js';
+import { opinions } from './opinions.tables.js';
+
+/**
+ * The search box of the case lists (DESIGN §6.1): jieba words in the search_tokens tsvector (GIN),
+ * OR a substring of three or more characters in the content through the pg_trgm GIN index (numbers,
+ * Latin fragments, and phrases cut differently from the document), OR the exact tracking code that
+ * someone read out on the phone. Each arm has its own index, so PostgreSQL answers the three with a
+ * BitmapOr.
+ */
+export interface SearchTerms {
+  /** A to_tsquery('simple', …) expression, null when the text has no words (only punctuation). */
+  tsquery: string | null;
+  /** An ILIKE pattern for the WHERE clause, when the text is long enough for trigrams; shorter ones rely on the words. */
+  pattern: string | null;
+  /** The same pattern at any length, for ranking the candidates (no index needed there). */
+  phrase: string;
+  /** The text as a tracking code, when it could be one. */
+  trackingCode: string | null;
+}
+
+/** pg_trgm needs three characters to use its index; shorter substrings would scan the table. */
+const MIN_SUBSTRING_CHARS = 3;
+const TRACKING_CODE = /^[A-Za-z0-9]{8}$/;
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export function searchTermsOf(q: string): SearchTerms {
+  const text = q.normalize('NFKC').trim();
+  const phrase = `%${escapeLike(text)}%`;
+  return {
+    tsquery: searchQuery(text),
+    pattern: [...text].length >= MIN_SUBSTRING_CHARS ? phrase : null,
+    phrase,
+    trackingCode: TRACKING_CODE.test(text) ? text.toUpperCase() : null,
+  };
+}
+
+/** The WHERE condition of a search; `false` when nothing in the text can match anything. */
+export function searchCondition(t: SearchTerms): SQL {
+  const arms: SQL[] = [];
+  if (t.tsquery) arms.push(sql`${opinions.searchTokens} @@ to_tsquery('simple', ${t.tsquery})`);
+  if (t.pattern) arms.push(sql`${opinions.content} ILIKE ${t.pattern}`);
+  if (t.trackingCode) arms.push(sql`${opinions.trackingCode} = ${t.trackingCode}`);
+  if (arms.length === 0) return sql`false`;
+  return sql`(${sql.join(arms, sql` OR `)})`;
+}
+
+/**
+ * How well a case matches: its tracking code above all, then the phrase itself in the title, then in
+ * the content, then the words' weight (ts_rank, below 1). Computed only on a bounded pool of
+ * candidates (opinions.list.ts), never on every match of a province.
+ */
+export function searchRank(t: SearchTerms): SQL<number> {
+  const parts: SQL[] = [];
+  if (t.trackingCode) parts.push(sql`CASE WHEN ${opinions.trackingCode} = ${t.trackingCode} THEN 100 ELSE 0 END`);
+  parts.push(sql`CASE WHEN ${opinions.title} ILIKE ${t.phrase} THEN 2 ELSE 0 END`);
+  parts.push(sql`CASE WHEN ${opinions.content} ILIKE ${t.phrase} THEN 1 ELSE 0 END`);
+  if (t.tsquery) parts.push(sql`ts_rank(coalesce(${opinions.searchTokens}, ''::tsvector), to_tsquery('simple', ${t.tsquery}))`);
+  return sql<number>`(${sql.join(parts, sql` + `)})::float8`;
+}

@@ -1,0 +1,18 @@
+import { boolean, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+
+// The values the CHECK constraint of migration 0001 allows, from the top of the tree down.
+export const REGION_LEVELS = ['province', 'city', 'county', 'township', 'community'] as const;
+export type RegionLevel = (typeof REGION_LEVELS)[number];
+
+export const regions = pgTable('regions', {
+  code: varchar('code', { length: 12 }).primaryKey(),
+  name: text('name').notNull(),
+  level: text('level').notNull().$type<RegionLevel>(),
+  parentCode: varchar('parent_code', { length: 12 }),
+  provinceCode: varchar('province_code', { length: 2 }).notNull(),
+  isGrouping: boolean('is_grouping').notNull().default(false),
+  namePinyin: text('name_pinyin').notNull(),
+  nameInitials: text('name_initials').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  createdBy: uuid('created_by'),
+});

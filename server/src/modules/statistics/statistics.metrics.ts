@@ -1,0 +1,134 @@
+/**
+ * The figures of the opinion loop (DESIGN §5), one definition each, from the counters of migration
+ * 0007. Every figure is about the opinions received in the period (by the China-time month of
+ * receipt), as the case list with the same received dates shows them; see the migration's header.
+ * Pure: sums in, figures out.
+ */
+
+/** The count columns of opinion_stat_cube, in its order. */
+export const COUNT_COLUMNS = [
+  'received',
+  'pending',
+  'rejected',
+  'in_progress',
+  'converted',
+  'closed',
+  'overdue',
+  'supervised',
+  'replied',
+  'resolved',
+  'replied_on_time',
+  'fed_back',
+  'satisfied',
+  'basically_satisfied',
+  'unsatisfied',
+] as const;
+
+/**
+ * The stages whose length is averaged: the time a case spent in each state until it left it
+ * (summed over rounds when it was handled again), and 'total', receipt to closing.
+ */
+export const STAGES = [
+  'total',
+  'submitted',
+  'accepted',
+  'in_review',
+  'transferred',
+  'handling',
+  'replied',
+  'awaiting_evaluation',
+] as const;
+export type Stage = (typeof STAGES)[number];
+
+export const STAGE_COLUMNS = STAGES.flatMap((s) => [`days_${s}`, `n_${s}`] as const);
+export const METRIC_COLUMNS = [...COUNT_COLUMNS, ...STAGE_COLUMNS] as const;
+export type MetricColumn = (typeof METRIC_COLUMNS)[number];
+export type Sums = Record<MetricColumn, number>;
+
+export const emptySums = (): Sums => Object.fromEntries(METRIC_COLUMNS.map((c) => [c, 0])) as Sums;
+
+export interface StageFigure {
+  /** Cases that completed the stage. */
+  cases: number;
+  /** Their average length in working days; null when none completed it. */
+  averageDays: number | null;
+}
+
+export interface Figures {
+  /** Opinions created in the period, merged duplicates excluded. */
+  received: number;
+  /** Received minus rejected (DESIGN §5); `pending` of them still await the decision. */
+  accepted: number;
+  pending: number;
+  rejected: number;
+  /** Accepted and not yet concluded (from accepted to awaiting evaluation). */
+  inProgress: number;
+  converted: number;
+  /** Concluded: evaluated satisfied, or the evaluation window ran out. */
+  closed: number;
+  /** Open cases past their current stage's deadline, as the deadline sweep flags them. */
+  overdue: number;
+  supervised: number;
+  /** Cases with a reply (their latest one counts). */
+  replied: number;
+  /** Replied with result resolved or basically resolved. */
+  resolved: number;
+  repliedOnTime: number;
+  /** Replies delivered to the constituent. */
+  fedBack: number;
+  evaluated: number;
+  satisfied: number;
+  basicallySatisfied: number;
+  unsatisfied: number;
+  /** (satisfied + basically satisfied) / evaluated; null when nothing was evaluated. */
+  satisfactionRate: number | null;
+  /** Replies made on or before their due date / replies; null without replies. */
+  onTimeRate: number | null;
+  /** Resolved / replies. */
+  resolvedRate: number | null;
+  stages: Record<Stage, StageFigure>;
+}
+
+const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null);
+const average = (days: number, n: number) => (n > 0 ? Math.round((days / n) * 100) / 100 : null);
+
+export function figuresOf(s: Sums): Figures {
+  const evaluated = s.satisfied + s.basically_satisfied + s.unsatisfied;
+  return {
+    received: s.received,
+    accepted: s.received - s.rejected,
+    pending: s.pending,
+    rejected: s.rejected,
+    inProgress: s.in_progress,
+    converted: s.converted,
+    closed: s.closed,
+    overdue: s.overdue,
+    supervised: s.supervised,
+    replied: s.replied,
+    resolved: s.resolved,
+    repliedOnTime: s.replied_on_time,
+    fedBack: s.fed_back,
+    evaluated,
+    satisfied: s.satisfied,
+    basicallySatisfied: s.basically_satisfied,
+    unsatisfied: s.unsatisfied,
+    satisfactionRate: rate(s.satisfied + s.basically_satisfied, evaluated),
+    onTimeRate: rate(s.replied_on_time, s.replied),
+    resolvedRate: rate(s.resolved, s.replied),
+    stages: Object.fromEntries(
+      STAGES.map((st) => [st, { cases: s[`n_${st}`], averageDays: average(s[`days_${st}`], s[`n_${st}`]) }]),
+    ) as Record<Stage, StageFigure>,
+  };
+}
+
+/** Labels for the export and the API's documentation (the web has its own i18n keys). */
+export const STAGE_LABELS: Record<Stage, { zh: string; en: string }> = {
+  total: { zh: '办结总用时', en: 'Receipt to closing' },
+  submitted: { zh: '受理', en: 'Acceptance' },
+  accepted: { zh: '站点办理', en: 'At the station' },
+  in_review: { zh: '工委审核转办', en: 'Office review' },
+  transferred: { zh: '单位签收', en: 'Unit acceptance' },
+  handling: { zh: '单位办理答复', en: 'Unit handling' },
+  replied: { zh: '反馈群众', en: 'Feedback' },
+  awaiting_evaluation: { zh: '群众评价', en: 'Evaluation' },
+};

@@ -1,0 +1,366 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chinaDate } from '../../platform/calendar/calendar.js';
+import { runOutboxOnce } from '../../platform/notify/index.js';
+import { notifications, outbox } from '../../platform/notify/notify.tables.js';
+import { createTestApp, type TestApp } from '../../test/app.js';
+import { agentFor } from '../../test/factories.js';
+import {
+  acceptedSuggestion,
+  assignRows,
+  buildSupervisionWorld,
+  type SupervisionWorld,
+} from '../../test/factories.suggestionSupervision.js';
+import { URGED_TOPIC } from './commands/urgeAssignment.js';
+import { suggestionUrgings } from './suggestions.supervision.tables.js';
+
+let t: TestApp;
+let w: SupervisionWorld;
+const year = Number(chinaDate(new Date()).slice(0, 4));
+const today = chinaDate(new Date());
+
+beforeAll(async () => {
+  t = await createTestApp();
+  w = await buildSupervisionWorld(t);
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+async function topic(body: Record<string, unknown> = {}) {
+  const res = await w.office.inject({
+    method: 'POST',
+    url: '/api/suggestion-supervision-topics',
+    payload: { congressId: w.congress.id, year, name: `城市道路专题${Math.random()}`, leaderId: w.leader.user.id, ...body },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as { id: string; name: string; leader: { id: string } | null; itemCount: number; version: number };
+}
+
+const mark = (agent: SupervisionWorld['office'], id: string, payload: Record<string, unknown> = {}) =>
+  agent.inject({ method: 'PUT', url: `/api/suggestions/${id}/key-supervision`, payload });
+
+describe('key supervision', () => {
+  it('keeps topics of a year, with a supervising leader or committee', async () => {
+    const a = await topic({ description: '重点推进城区道路改造' });
+    expect(a.leader?.id).toBe(w.leader.user.id);
+    const byCommittee = await topic({ leaderId: null, committeeId: w.committee.id });
+    const list = await w.leader.inject({
+      method: 'GET',
+      url: `/api/suggestion-supervision-topics?year=${year}&congressId=${w.congress.id}`,
+    });
+    expect(list.statusCode).toBe(200);
+    expect(list.json().items.map((i: { id: string }) => i.id)).toEqual(expect.arrayContaining([a.id, byCommittee.id]));
+    const other = await w.office.inject({
+      method: 'GET',
+      url: `/api/suggestion-supervision-topics?year=${year - 5}&congressId=${w.congress.id}`,
+    });
+    expect(other.json().items).toEqual([]);
+
+    const edited = await w.office.inject({
+      method: 'PATCH',
+      url: `/api/suggestion-supervision-topics/${a.id}`,
+      payload: { version: a.version, name: '城区道路改造专题' },
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json()).toMatchObject({
+      name: '城区道路改造专题',
+      description: '重点推进城区道路改造',
+      version: a.version + 1,
+    });
+    const stale = await w.office.inject({
+      method: 'PATCH',
+      url: `/api/suggestion-supervision-topics/${a.id}`,
+      payload: { version: a.version, name: '过期修改' },
+    });
+    expect(stale.statusCode).toBe(409);
+  });
+
+  it('refuses a topic without a supervisor, with a non-leader, a unit as committee, or too long a name', async () => {
+    const base = { congressId: w.congress.id, year, name: '专题' };
+    const cases: [Record<string, unknown>, number, string?][] = [
+      [{ ...base }, 400],
+      [{ ...base, leaderId: w.office.user.id }, 400, 'NOT_A_LEADER'],
+      [{ ...base, leaderId: w.farLeader.user.id }, 400, 'NOT_A_LEADER'],
+      [{ ...base, committeeId: w.units[0]?.id }, 400, 'NOT_A_COMMITTEE'],
+      [{ ...base, leaderId: w.leader.user.id, name: '长'.repeat(101) }, 400],
+      [{ ...base, leaderId: w.leader.user.id, year: 1999 }, 400],
+      [{ ...base, leaderId: w.leader.user.id, congressId: '00000000-0000-4000-8000-000000000000' }, 404],
+    ];
+    for (const [payload, status, code] of cases) {
+      const res = await w.office.inject({ method: 'POST', url: '/api/suggestion-supervision-topics', payload });
+      expect(res.statusCode, JSON.stringify(payload)).toBe(status);
+      if (code) expect(res.json().code).toBe(code);
+    }
+    const farOffice = await w.farOffice.inject({
+      method: 'POST',
+      url: '/api/suggestion-supervision-topics',
+      payload: { ...base, leaderId: w.leader.user.id },
+    });
+    expect(farOffice.statusCode).toBe(403);
+    const dup = await topic({ name: '同名专题' });
+    expect(dup.name).toBe('同名专题');
+    const again = await w.office.inject({
+      method: 'POST',
+      url: '/api/suggestion-supervision-topics',
+      payload: { ...base, name: '同名专题', leaderId: w.leader.user.id },
+    });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('marks key items into a topic and shows each with its progress on the leader workbench', async () => {
+    const tp = await topic();
+    const s = await acceptedSuggestion(w);
+    const [lead, co] = await assignRows(t, s.id, [
+      { unitId: w.units[0]?.id as string, role: 'lead', dueAt: new Date(Date.now() - 86_400_000) },
+      { unitId: w.units[1]?.id as string, role: 'co' },
+    ]);
+    const marked = await mark(w.leader, s.id, { topicId: tp.id, note: '主任会议确定的重点建议' });
+    expect(marked.statusCode, marked.body).toBe(200);
+    expect(marked.json().key).toMatchObject({ suggestionId: s.id, state: 'assigned', topic: { id: tp.id }, overdue: true });
+
+    const report = await w.office.inject({
+      method: 'POST',
+      url: `/api/suggestions/${s.id}/progress-reports`,
+      payload: { reportedOn: today, text: '已召开专题推进会' },
+    });
+    expect(report.statusCode, report.body).toBe(201);
+    expect(report.json()).toMatchObject({ side: 'supervisor', unit: null });
+    const unitReport = await w.unitAgents[0]?.inject({
+      method: 'POST',
+      url: `/api/suggestions/${s.id}/progress-reports`,
+      payload: { reportedOn: today, text: '施工方案已完成审批，预计下月开工', assignmentId: lead?.id },
+    });
+    expect(unitReport?.statusCode, unitReport?.body).toBe(201);
+    expect(unitReport?.json()).toMatchObject({ side: 'unit', unit: { id: w.units[0]?.id } });
+
+    const mine = await w.leader.inject({ method: 'GET', url: `/api/suggestion-key-items?mine=true&year=${year}` });
+    expect(mine.statusCode).toBe(200);
+    const item = mine.json().items.find((i: { suggestionId: string }) => i.suggestionId === s.id);
+    expect(item).toMatchObject({
+      state: 'assigned',
+      overdue: true,
+      dueAt: lead?.dueAt.toISOString(),
+      lastReport: { side: 'unit', text: '施工方案已完成审批，预计下月开工' },
+      topic: { id: tp.id },
+    });
+    expect(item.units.map((u: { unit: { id: string }; role: string }) => [u.unit.id, u.role])).toEqual([
+      [w.units[0]?.id, 'lead'],
+      [w.units[1]?.id, 'co'],
+    ]);
+    expect(co?.id).toBeDefined();
+
+    const detail = await w.office.inject({ method: 'GET', url: `/api/suggestion-supervision-topics/${tp.id}` });
+    expect(detail.statusCode).toBe(200);
+    expect(detail.json()).toMatchObject({ itemCount: 1, items: [{ suggestionId: s.id }] });
+
+    // The unit sees its own reports only; the office sees both.
+    const unitView = await w.unitAgents[0]?.inject({ method: 'GET', url: `/api/suggestions/${s.id}/progress-reports` });
+    expect(unitView?.json().items.map((r: { side: string }) => r.side)).toEqual(['unit']);
+    const officeView = await w.office.inject({ method: 'GET', url: `/api/suggestions/${s.id}/supervision` });
+    expect(officeView.json().reports).toHaveLength(2);
+
+    const unmarked = await w.office.inject({ method: 'DELETE', url: `/api/suggestions/${s.id}/key-supervision` });
+    expect(unmarked.statusCode).toBe(200);
+    expect(unmarked.json().key).toBeNull();
+    const again = await w.office.inject({ method: 'DELETE', url: `/api/suggestions/${s.id}/key-supervision` });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('refuses marking by a unit, the auditor, a leader out of the region, or into a topic of another congress', async () => {
+    const s = await acceptedSuggestion(w);
+    expect((await mark(w.unitStaff, s.id)).statusCode).toBe(403);
+    expect((await mark(w.auditor, s.id)).statusCode).toBe(403);
+    expect((await mark(w.farLeader, s.id)).statusCode).toBe(403);
+    expect((await mark(w.farOffice, s.id)).statusCode).toBe(403);
+    expect((await mark(w.office, '00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+    expect((await mark(w.office, s.id, { topicId: '00000000-0000-4000-8000-000000000000' })).statusCode).toBe(404);
+    expect((await mark(w.office, s.id, { note: '长'.repeat(1001) })).statusCode).toBe(400);
+    expect((await mark(w.office, s.id, { topicId: 'not-a-uuid' })).statusCode).toBe(400);
+    const farTopic = await w.farLeader.inject({ method: 'GET', url: '/api/suggestion-key-items' });
+    expect(farTopic.json().items.some((i: { suggestionId: string }) => i.suggestionId === s.id)).toBe(false);
+    // Progress on a suggestion that is not a key item, and in the future, are refused.
+    const notKey = await w.office.inject({
+      method: 'POST',
+      url: `/api/suggestions/${s.id}/progress-reports`,
+      payload: { reportedOn: today, text: '进展' },
+    });
+    expect(notKey.statusCode).toBe(409);
+    expect((await mark(w.office, s.id)).statusCode).toBe(200);
+    const future = await w.office.inject({
+      method: 'POST',
+      url: `/api/suggestions/${s.id}/progress-reports`,
+      payload: { reportedOn: `${year + 1}-01-01`, text: '进展' },
+    });
+    expect(future.statusCode).toBe(400);
+    const tooLong = await w.office.inject({
+      method: 'POST',
+      url: `/api/suggestions/${s.id}/progress-reports`,
+      payload: { reportedOn: today, text: '长'.repeat(2001) },
+    });
+    expect(tooLong.statusCode).toBe(400);
+  });
+});
+
+describe('urging units', () => {
+  it('records each urging, counts them, and tells the unit in the app and by SMS', async () => {
+    const s = await acceptedSuggestion(w);
+    const [lead] = await assignRows(t, s.id, [{ unitId: w.units[0]?.id as string }]);
+    const first = await w.office.inject({
+      method: 'POST',
+      url: `/api/suggestions/${s.id}/urgings`,
+      payload: { assignmentId: lead?.id, note: '请于本周内报送办理进展' },
+    });
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.json()).toMatchObject({ count: 1, unit: { id: w.units[0]?.id }, note: '请于本周内报送办理进展' });
+    const second = await w.leader.inject({
+      method: 'POST',
+      url: `/api/suggestions/${s.id}/urgings`,
+      payload: { assignmentId: lead?.id },
+    });
+    expect(second.json().count).toBe(2);
+    expect(await t.deps.db.select().from(suggestionUrgings).where(eq(suggestionUrgings.suggestionId, s.id))).toHaveLength(2);
+
+    const events = await t.deps.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.aggregateId, s.id), eq(outbox.topic, URGED_TOPIC)));
+    expect(events).toHaveLength(2);
+    expect(events[0]?.payload).toMatchObject({ unitId: w.units[0]?.id, assignmentId: lead?.id });
+
+    await runOutboxOnce(t.deps, { topics: [URGED_TOPIC], log: () => {} });
+    const notes = await t.deps.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.outboxId, events[0]?.id as number));
+    expect(notes.map((n) => n.channel).sort()).toEqual(['in_app', 'sms']);
+    expect(notes.every((n) => n.recipientUserId === w.unitAgents[0]?.user.id)).toBe(true);
+    expect(notes.find((n) => n.channel === 'in_app')?.body).toContain('第1次催办');
+
+    // The unit sees the urgings addressed to it; the other unit sees none of them.
+    const mine = await w.unitAgents[0]?.inject({ method: 'GET', url: `/api/suggestion-urgings?suggestionId=${s.id}` });
+    expect(mine?.json().total).toBe(2);
+    const others = await w.unitAgents[1]?.inject({ method: 'GET', url: `/api/suggestion-urgings?suggestionId=${s.id}` });
+    expect(others?.json().total).toBe(0);
+    const auditor = await w.auditor.inject({ method: 'GET', url: '/api/suggestion-urgings' });
+    expect(auditor.statusCode).toBe(403);
+  });
+
+  it('ships the urging notice in Chinese and English on every channel, with declared variables only', async () => {
+    const res = await w.sysadmin.inject({ method: 'GET', url: '/api/notification-templates' });
+    expect(res.statusCode).toBe(200);
+    const mine = (res.json().items as { key: string; channel: string; locale: string; declared: boolean; body: string }[]).filter(
+      (i) => i.key === URGED_TOPIC,
+    );
+    expect(mine.map((i) => `${i.channel}/${i.locale}`).sort()).toEqual([
+      'email/en',
+      'email/zh',
+      'in_app/en',
+      'in_app/zh',
+      'sms/en',
+      'sms/zh',
+    ]);
+    expect(mine.every((i) => i.declared)).toBe(true);
+  });
+
+  it('refuses urging by a unit or a leader out of the region, on an unknown assignment, before assignment, or with too long a note', async () => {
+    const s = await acceptedSuggestion(w);
+    const before = await w.office.inject({
+      method: 'POST',
+      url: `/api/suggestions/${s.id}/urgings`,
+      payload: { assignmentId: '00000000-0000-4000-8000-000000000000' },
+    });
+    expect(before.statusCode).toBe(409);
+    const [lead] = await assignRows(t, s.id, [{ unitId: w.units[0]?.id as string }]);
+    const byUnit = await w.unitAgents[0]?.inject({
+      method: 'POST',
+      url: `/api/suggestions/${s.id}/urgings`,
+      payload: { assignmentId: lead?.id },
+    });
+    expect(byUnit?.statusCode).toBe(403);
+    const unknown = await w.office.inject({
+      method: 'POST',
+      url: `/api/suggestions/${s.id}/urgings`,
+      payload: { assignmentId: '00000000-0000-4000-8000-000000000000' },
+    });
+    expect(unknown.statusCode).toBe(404);
+    const longNote = await w.office.inject({
+      method: 'POST',
+      url: `/api/suggestions/${s.id}/urgings`,
+      payload: { assignmentId: lead?.id, note: '催'.repeat(501) },
+    });
+    expect(longNote.statusCode).toBe(400);
+    const farLeader = await w.farLeader.inject({
+      method: 'POST',
+      url: `/api/suggestions/${s.id}/urgings`,
+      payload: { assignmentId: lead?.id },
+    });
+    expect(farLeader.statusCode).toBe(403);
+    expect(await t.deps.db.select().from(suggestionUrgings).where(eq(suggestionUrgings.suggestionId, s.id))).toHaveLength(0);
+  });
+});
+
+describe('coordination meetings', () => {
+  it('records a meeting with the units, the suggestions and the problems it settled', async () => {
+    const s1 = await acceptedSuggestion(w);
+    const s2 = await acceptedSuggestion(w);
+    const res = await w.office.inject({
+      method: 'POST',
+      url: '/api/suggestion-coordination-meetings',
+      payload: {
+        congressId: w.congress.id,
+        heldOn: today,
+        place: '县人大常委会第一会议室',
+        attendees: '常委会副主任、交通运输局、自然资源局负责同志，领衔代表',
+        unitIds: w.units.map((u) => u.id),
+        suggestionIds: [s1.id, s2.id],
+        problems: [
+          { problem: '道路改造用地指标不足', result: '自然资源局调剂用地指标，年内完成报批', suggestionId: s1.id },
+          { problem: '施工期间交通组织', result: '交通运输局制定分段施工方案' },
+        ],
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const meeting = res.json();
+    expect(meeting.units).toHaveLength(2);
+    expect(meeting.suggestions.map((x: { id: string }) => x.id).sort()).toEqual([s1.id, s2.id].sort());
+    expect(meeting.problems).toEqual([
+      { position: 1, problem: '道路改造用地指标不足', result: '自然资源局调剂用地指标，年内完成报批', suggestionId: s1.id },
+      { position: 2, problem: '施工期间交通组织', result: '交通运输局制定分段施工方案', suggestionId: null },
+    ]);
+    const list = await w.leader.inject({
+      method: 'GET',
+      url: `/api/suggestion-coordination-meetings?year=${year}&congressId=${w.congress.id}`,
+    });
+    expect(list.json().items.find((m: { id: string }) => m.id === meeting.id)).toMatchObject({
+      problemCount: 2,
+      suggestionCount: 2,
+    });
+    const far = await w.farLeader.inject({ method: 'GET', url: `/api/suggestion-coordination-meetings/${meeting.id}` });
+    expect(far.statusCode).toBe(403);
+    const unit = await w.unitStaff.inject({ method: 'GET', url: `/api/suggestion-coordination-meetings/${meeting.id}` });
+    expect(unit.statusCode).toBe(403);
+  });
+
+  it('refuses a meeting with unknown suggestions or units, a problem of another suggestion, or a result missing', async () => {
+    const s = await acceptedSuggestion(w);
+    const base = { congressId: w.congress.id, heldOn: today, place: '会议室', attendees: '有关单位', suggestionIds: [s.id] };
+    const cases: [Record<string, unknown>, number, string?][] = [
+      [{ ...base, suggestionIds: ['00000000-0000-4000-8000-000000000000'] }, 400, 'SUGGESTION_NOT_OF_CONGRESS'],
+      [{ ...base, unitIds: [w.committee.id] }, 400, 'UNIT_UNKNOWN'],
+      [{ ...base, problems: [{ problem: '问题', result: '结果', suggestionId: '00000000-0000-4000-8000-000000000000' }] }, 400],
+      [{ ...base, problems: [{ problem: '问题', result: '' }] }, 400],
+      [{ ...base, place: '地'.repeat(201) }, 400],
+      [{ ...base, suggestionIds: [] }, 400],
+      [{ ...base, heldOn: '2026-13-01' }, 400],
+    ];
+    for (const [payload, status, code] of cases) {
+      const res = await w.office.inject({ method: 'POST', url: '/api/suggestion-coordination-meetings', payload });
+      expect(res.statusCode, JSON.stringify(payload)).toBe(status);
+      if (code) expect(res.json().code).toBe(code);
+    }
+    const other = await agentFor(t.app, { role: 'office_staff', regionCode: w.county.slice(0, 2) === '11' ? '12' : '11' });
+    const out = await other.inject({ method: 'POST', url: '/api/suggestion-coordination-meetings', payload: base });
+    expect(out.statusCode).toBe(403);
+  });
+});

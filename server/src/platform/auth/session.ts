@@ -1,0 +1,100 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, lt, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { sessions, users } from '../platform.tables.js';
+import type { Role } from './roles.js';
+
+export const SESSION_COOKIE = 'lianluo_session';
+export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
+export const MAX_SESSION_MS = 12 * 60 * 60 * 1000;
+/** Writing last_seen on every request would turn every read into a write. */
+const TOUCH_INTERVAL_MS = 60 * 1000;
+
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  /** '' means the whole country. */
+  regionCode: string;
+  organizationId: string | null;
+  stationId: string | null;
+  personId: string | null;
+  mustChangePassword: boolean;
+}
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function createSession(
+  db: Db,
+  userId: string,
+  meta: { ip?: string; userAgent?: string },
+): Promise<{ token: string; csrfToken: string }> {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  await db.insert(sessions).values({
+    id: hashToken(token),
+    userId,
+    csrfToken,
+    expiresAt: new Date(Date.now() + MAX_SESSION_MS),
+    ip: meta.ip,
+    userAgent: meta.userAgent?.slice(0, 300),
+  });
+  return { token, csrfToken };
+}
+
+export type SessionLookup =
+  | { ok: true; user: SessionUser; csrfToken: string; sessionId: string }
+  | { ok: false; reason: 'missing' | 'expired' };
+
+export async function findSession(db: Db, token: string, now = new Date()): Promise<SessionLookup> {
+  const id = hashToken(token);
+  const [row] = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, id))
+    .limit(1);
+  if (!row) return { ok: false, reason: 'missing' };
+  const { session, user } = row;
+  const idle = now.getTime() - session.lastSeenAt.getTime();
+  if (idle > IDLE_TIMEOUT_MS || session.expiresAt <= now || user.status !== 'active') {
+    await db.delete(sessions).where(eq(sessions.id, id));
+    return { ok: false, reason: 'expired' };
+  }
+  if (idle > TOUCH_INTERVAL_MS) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+  }
+  return {
+    ok: true,
+    sessionId: id,
+    csrfToken: session.csrfToken,
+    user: {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      role: user.role as Role,
+      regionCode: user.regionCode,
+      organizationId: user.organizationId,
+      stationId: user.stationId,
+      personId: user.personId,
+      mustChangePassword: user.mustChangePassword,
+    },
+  };
+}
+
+export async function deleteSession(db: Db, sessionId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+export async function deleteUserSessions(db: Db, userId: string, exceptSessionId?: string): Promise<void> {
+  await db
+    .delete(sessions)
+    .where(
+      exceptSessionId ? and(eq(sessions.userId, userId), sql`${sessions.id} <> ${exceptSessionId}`) : eq(sessions.userId, userId),
+    );
+}
+
+export async function purgeExpiredSessions(db: Db, now = new Date()): Promise<void> {
+  await db.delete(sessions).where(lt(sessions.lastSeenAt, new Date(now.getTime() - IDLE_TIMEOUT_MS)));
+}

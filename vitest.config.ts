@@ -1,0 +1,37 @@
+import { defineConfig } from 'vitest/config';
+
+const serverProject = (name: string, globalSetup: string, db: string) => ({
+  test: {
+    name,
+    root: './server',
+    include: ['src/**/*.test.ts'],
+    globalSetup: [globalSetup],
+    env: { LIANLUO_TEST_DB: db },
+    // Generous: CI runs the PGlite and PostgreSQL projects side by side on two cores, and the access
+    // matrix and the demo city's setup take minutes there. Speed is measured by the benchmarks.
+    testTimeout: 240_000,
+    hookTimeout: 360_000,
+  },
+});
+
+// The PostgreSQL run is added when TEST_DATABASE_URL names a server (CI does).
+export default defineConfig({
+  test: {
+    projects: [
+      serverProject('server', './src/test/global-setup-pglite.ts', 'pglite'),
+      ...(process.env.TEST_DATABASE_URL ? [serverProject('server-pg', './src/test/global-setup-pg.ts', 'postgres')] : []),
+      {
+        test: {
+          name: 'e2e',
+          root: './e2e',
+          include: ['**/*.e2e.ts'],
+          // One console build and one demo server for every file (support/global-setup.ts).
+          globalSetup: ['./support/global-setup.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 540_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});

@@ -1,0 +1,96 @@
+/**
+ * Suggested values for the registry's free-text fields, as offices write them in rosters. They are
+ * data, not interface text: the server stores the words themselves, so they stay in Chinese.
+ */
+export const PARTIES = [
+  '中共党员',
+  '中共预备党员',
+  '共青团员',
+  '群众',
+  '无党派人士',
+  '民革党员',
+  '民盟盟员',
+  '民建会员',
+  '民进会员',
+  '农工党党员',
+  '致公党党员',
+  '九三学社社员',
+  '台盟盟员',
+];
+
+export const EDUCATIONS = ['研究生', '大学本科', '大学专科', '中专', '高中', '初中', '小学'];
+
+/** The composition categories congresses report (代表构成). */
+export const OCCUPATION_CATEGORIES = [
+  '党政领导干部',
+  '专业技术人员',
+  '工人',
+  '农民',
+  '企业负责人',
+  '基层组织人员',
+  '解放军和武警',
+  '归侨',
+  '其他',
+];
+
+/** The 56 ethnic groups in the order of GB 3304. */
+export const ETHNICITIES = [
+  '汉族',
+  '蒙古族',
+  '回族',
+  '藏族',
+  '维吾尔族',
+  '苗族',
+  '彝族',
+  '壮族',
+  '布依族',
+  '朝鲜族',
+  '满族',
+  '侗族',
+  '瑶族',
+  '白族',
+  '土家族',
+  '哈尼族',
+  '哈萨克族',
+  '傣族',
+  '黎族',
+  '傈僳族',
+  '佤族',
+  '畲族',
+  '高山族',
+  '拉祜族',
+  '水族',
+  '东乡族',
+  '纳西族',
+  '景颇族',
+  '柯尔克孜族',
+  '土族',
+  '达斡尔族',
+  '仫佬族',
+  '羌族',
+  '布朗族',
+  '撒拉族',
+  '毛南族',
+  '仡佬族',
+  '锡伯族',
+  '阿昌族',
+  '普米族',
+  '塔吉克族',
+  '怒族',
+  '乌孜别克族',
+  '俄罗斯族',
+  '鄂温克族',
+  '德昂族',
+  '保安族',
+  '裕固族',
+  '京族',
+  '塔塔尔族',
+  '独龙族',
+  '鄂伦春族',
+  '赫哲族',
+  '门巴族',
+  '珞巴族',
+  '基诺族',
+];
+
+export const toOptions = (values: readonly string[]) => values.map((value) => ({ value, label: value }));
