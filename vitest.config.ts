@@ -17,6 +17,9 @@ const serverProject = (name: string, globalSetup: string, db: string) => ({
 // The PostgreSQL run is added when TEST_DATABASE_URL names a server (CI does).
 export default defineConfig({
   test: {
+    // Vitest's default on two cores is one worker; the files mostly wait on PostgreSQL, on PGlite's
+    // disk or on the browser, so three keep both cores busy. Each worker has its own databases.
+    maxWorkers: 3,
     projects: [
       serverProject('server', './src/test/global-setup-pglite.ts', 'pglite'),
       ...(process.env.TEST_DATABASE_URL ? [serverProject('server-pg', './src/test/global-setup-pg.ts', 'postgres')] : []),

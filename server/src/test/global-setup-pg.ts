@@ -5,7 +5,10 @@ import { migrate } from '../db/migrate.js';
 import { importRegions } from '../modules/regions/importRegions.js';
 import { startJobs } from '../platform/jobs.js';
 
-/** A fresh database on the PostgreSQL named by TEST_DATABASE_URL, dropped at the end. */
+/**
+ * A fresh database on the PostgreSQL named by TEST_DATABASE_URL, the template of each worker's copy
+ * (test/app.ts); all are dropped at the end.
+ */
 export default async function setup(project: TestProject) {
   const base = process.env.TEST_DATABASE_URL;
   if (!base) throw new Error('TEST_DATABASE_URL is not set');
@@ -26,6 +29,8 @@ export default async function setup(project: TestProject) {
   return async () => {
     const c = new pg.Client({ connectionString: base });
     await c.connect();
+    const copies = await c.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${name}_%`]);
+    for (const { datname } of copies.rows) await c.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
     await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await c.end();
   };

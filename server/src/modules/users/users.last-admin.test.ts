@@ -1,34 +1,25 @@
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
 import { loadConfig } from '../../config.js';
 import { openDatabase } from '../../db/client.js';
-import { migrate } from '../../db/migrate.js';
 import { FieldCrypto } from '../../platform/crypto.js';
 import type { AppInstance } from '../../platform/http.js';
 import type { Jobs } from '../../platform/jobs.js';
-import { createTestApp, testDbKind } from '../../test/app.js';
+import { copyTestDatabase, createTestApp, testDbKind } from '../../test/app.js';
 import { type Agent, agentFor, buildUser, uniq } from '../../test/factories.js';
 
 /**
  * "The last active holder of an administrator role" is a fact about the whole installation, so these
  * tests need a database where they alone create accounts: the private PGlite copy of this file, or a
- * fresh database of their own on the shared PostgreSQL server.
+ * copy of the prepared PostgreSQL database of their own.
  */
 async function isolatedApp(): Promise<{ app: AppInstance; close: () => Promise<void> }> {
   if (testDbKind() === 'pglite') {
     const t = await createTestApp();
     return { app: t.app, close: t.close };
   }
-  const shared = new URL(inject('testDatabaseUrl'));
-  const name = `lianluo_users_${uniq()}`;
-  const admin = new pg.Client({ connectionString: shared.toString() });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const own = new URL(shared);
-  own.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: own.toString(), poolSize: 4 });
-  await migrate(database);
+  const copy = await copyTestDatabase(uniq('users_'));
+  const database = await openDatabase({ databaseUrl: copy.url, poolSize: 4 });
   const jobs: Jobs = {
     send: async () => {
       throw new Error('no jobs in this test');
@@ -36,7 +27,7 @@ async function isolatedApp(): Promise<{ app: AppInstance; close: () => Promise<v
     work: async () => {},
     stop: async () => {},
   };
-  const config = { ...loadConfig({}), demo: false, loginRateLimit: 1000, databaseUrl: own.toString() };
+  const config = { ...loadConfig({}), demo: false, loginRateLimit: 1000, databaseUrl: copy.url };
   const app = await buildApp(
     { database, db: database.db, crypto: new FieldCrypto(Buffer.alloc(32, 7)), config, jobs },
     { serveWeb: false },
@@ -47,8 +38,7 @@ async function isolatedApp(): Promise<{ app: AppInstance; close: () => Promise<v
     close: async () => {
       await app.close();
       await database.close();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
+      await copy.drop();
     },
   };
 }
@@ -64,7 +54,6 @@ beforeAll(async () => {
 });
 afterAll(async () => env?.close());
 
-// Nation-wide business roles need no region rows, which the fresh PostgreSQL database does not have.
 const demote = (by: Agent, id: string) =>
   by.inject({ method: 'PUT', url: `/api/users/${id}/role`, payload: { role: 'leader', regionCode: '' } });
 const setStatus = (id: string, status: 'active' | 'disabled') =>
