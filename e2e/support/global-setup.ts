@@ -8,7 +8,8 @@ import { buildWeb, type RunningServer, startServer } from './server.js';
  * (each makes its own cases and rosters, and no file changes a demo account's password).
  */
 export default async function setup(project: TestProject) {
-  if (!hasChromium) return;
+  // Without a browser there is nothing to serve; with E2E_SERVER_URL the developer's server is used.
+  if (!hasChromium || process.env.E2E_SERVER_URL) return;
   buildWeb();
   const server: RunningServer = await startServer({ demo: true });
   project.provide('e2eServer', {

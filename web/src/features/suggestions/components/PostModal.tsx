@@ -1,5 +1,5 @@
 import { Alert, App, Button, type ButtonProps, Form, type FormInstance, Modal, Typography } from 'antd';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, errorMessage } from '../../../lib/api';
 import { applyServerErrors } from '../../../lib/forms';
@@ -41,7 +41,10 @@ export function PostButton({
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const [problem, setProblem] = useState<string>();
-  const [form] = Form.useForm<Values>();
+  const form = useRef<FormInstance<Values>>(null);
+  const ready = useCallback((f: FormInstance<Values>) => {
+    form.current = f;
+  }, []);
   const write = useHandlingWrite();
 
   const send = async (v: Values) => {
@@ -51,7 +54,7 @@ export function PostButton({
       void message.success(t('panel.done', { action: typeof label === 'string' ? label : (title ?? '') }));
       setOpen(false);
     } catch (err) {
-      const rest = applyServerErrors(form, err);
+      const rest = form.current ? applyServerErrors(form.current, err) : [errorMessage(err)];
       if (rest.length) setProblem(err instanceof ApiError && err.status === 409 ? errorMessage(err) : rest.join('；'));
     }
   };
@@ -77,7 +80,7 @@ export function PostButton({
         okText={okText ?? t('panel.submit')}
         cancelText={t('common:actions.cancel')}
         confirmLoading={write.isPending}
-        onOk={() => form.submit()}
+        onOk={() => form.current?.submit()}
         onCancel={() => {
           setProblem(undefined);
           setOpen(false);
@@ -86,11 +89,35 @@ export function PostButton({
         destroyOnHidden
       >
         {hint && <Typography.Paragraph type="secondary">{hint}</Typography.Paragraph>}
-        <Form form={form} layout="vertical" preserve={false} initialValues={initialValues} onFinish={(v) => void send(v)}>
-          {fields(form)}
-        </Form>
+        <FreshForm initialValues={initialValues} onReady={ready} onFinish={(v) => void send(v)} fields={fields} />
         {problem && <Alert type="error" showIcon title={t('panel.conflict', { message: problem })} />}
       </Modal>
     </>
+  );
+}
+
+/**
+ * The modal's form, with a store of its own made each time the modal opens (the modal destroys its
+ * content when hidden): every opening starts from the current initial values, list rows included.
+ * A shared store with preserve={false} instead resets list items to undefined, not to their initial
+ * values, when the content remounts (rc-field-form), and sent assignment rows without a role.
+ */
+function FreshForm({
+  initialValues,
+  onReady,
+  onFinish,
+  fields,
+}: {
+  initialValues?: Values;
+  onReady: (form: FormInstance<Values>) => void;
+  onFinish: (v: Values) => void;
+  fields: (form: FormInstance) => ReactNode;
+}) {
+  const [form] = Form.useForm<Values>();
+  useEffect(() => onReady(form), [form, onReady]);
+  return (
+    <Form form={form} layout="vertical" initialValues={initialValues} onFinish={onFinish}>
+      {fields(form)}
+    </Form>
   );
 }
