@@ -25,7 +25,9 @@ const USAGE = `usage: npm run bench -- [options]
   --duration <s>         seconds per workload (default 10)
   --connections <n>      concurrent connections (default 10)
   --only <a,b,…>         only these workloads (the baselines always run): ${workloads.map((w) => w.name).join(', ')}
-  --fresh                drop the bench database (or PGlite folder) and seed it again`;
+  --fresh                drop the bench database (or PGlite folder) and seed it again
+  --profile              write a CPU profile of the server (.cpuprofile, for Chrome DevTools) under
+                         server/bench/results/profiles/`;
 
 interface Options {
   db: 'pglite' | 'postgres';
@@ -34,6 +36,7 @@ interface Options {
   connections: number;
   only: string[] | null;
   fresh: boolean;
+  profile: boolean;
 }
 
 function fail(message: string): never {
@@ -54,6 +57,7 @@ function parseOptions(argv: string[]): Options {
         connections: { type: 'string', default: '10' },
         only: { type: 'string' },
         fresh: { type: 'boolean', default: false },
+        profile: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -82,7 +86,7 @@ function parseOptions(argv: string[]): Options {
     const unknown = only.filter((n) => !workloads.some((w) => w.name === n));
     if (unknown.length) fail(`unknown workload(s): ${unknown.join(', ')}`);
   }
-  return { db, scale, duration, connections, only, fresh: values.fresh === true };
+  return { db, scale, duration, connections, only, fresh: values.fresh === true, profile: values.profile === true };
 }
 
 /** Creates (or with --fresh, recreates) lianluo_bench_<scale> and returns its URL. */
@@ -106,7 +110,8 @@ async function preparePostgres(scale: string, fresh: boolean): Promise<string> {
 /** Starts server-entry.ts in a child Node process (tsx as a loader, so the PID is the server's own). */
 function startServer(opts: Options, url: string | undefined): Promise<{ child: ChildProcess; ready: ReadyMessage }> {
   const entry = fileURLToPath(new URL('./server-entry.ts', import.meta.url));
-  const args = ['--import', 'tsx', entry, '--db', opts.db, '--scale', opts.scale];
+  const profile = opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${fileURLToPath(new URL('./results/profiles/', import.meta.url))}`] : [];
+  const args = [...profile, '--import', 'tsx', entry, '--db', opts.db, '--scale', opts.scale];
   if (url) args.push('--url', url);
   if (opts.fresh) args.push('--fresh');
   const child = spawn(process.execPath, args, {

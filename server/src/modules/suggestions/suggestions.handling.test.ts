@@ -172,13 +172,22 @@ describe('refusals', () => {
     const unapproved = await call(lead.staff, 'POST', `${id}/reply/send`);
     expect(unapproved.statusCode).toBe(400);
     expect(unapproved.json()).toMatchObject({ code: 'REPLY_NOT_APPROVED' });
+    const approvalBox = async () => {
+      const res = await lead.head.inject({ method: 'GET', url: '/api/suggestions?box=approval&pageSize=100' });
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json().items as { id: string }[]).map((i) => i.id);
+    };
+    expect(await approvalBox()).not.toContain(id);
     expect((await call(lead.staff, 'POST', `${id}/reply/submit`)).statusCode).toBe(200);
+    // The head finds it in the unit's box of replies to sign off.
+    expect(await approvalBox()).toContain(id);
     const self = await call(lead.staff, 'POST', `${id}/reply/approve`);
     expect(self.statusCode).toBe(403);
     // Waiting for signature, the draft is locked; the head returns it with a reason.
     expect((await call(lead.staff, 'PUT', `${id}/reply`, replyBody())).json()).toMatchObject({ code: 'REPLY_LOCKED' });
     expect((await call(lead.head, 'POST', `${id}/reply/return`, { reason: '' })).statusCode).toBe(400);
     expect((await call(lead.head, 'POST', `${id}/reply/return`, { reason: '请补充办理时限' })).statusCode).toBe(200);
+    expect(await approvalBox()).not.toContain(id);
     expect((await call(lead.staff, 'POST', `${id}/reply/send`)).json()).toMatchObject({ code: 'REPLY_NOT_APPROVED' });
     expect((await handlingOf(w.office, id)).state).toBe('assigned');
   });

@@ -24,6 +24,7 @@ export default {
   box: {
     received: 'In hand',
     due: 'Due or late',
+    approval: 'To sign off',
     returned: 'Returned',
     rehandling: 'Re-handling',
     all: 'All',
@@ -40,6 +41,7 @@ export default {
   boxHint: {
     received: 'Held by your unit now',
     due: 'Due within 30 days or late',
+    approval: 'Replies drafted and waiting for the head of the unit to sign off',
     returned: 'Asked to return or returned',
     rehandling: 'Handled again after an unsatisfied rating',
     lead: 'Raised by you as lead deputy',

@@ -24,6 +24,7 @@ export default {
   box: {
     received: '在办',
     due: '临期和逾期',
+    approval: '待签发',
     returned: '退回',
     rehandling: '重新办理',
     all: '全部',
@@ -40,6 +41,7 @@ export default {
   boxHint: {
     received: '本单位正在办理的建议',
     due: '30 天内到期或已逾期',
+    approval: '已拟稿、等待单位负责人签发的答复',
     returned: '申请退回或已退回的建议',
     rehandling: '代表不满意、重新办理中',
     lead: '您作为领衔代表提出的建议和议案',

@@ -28,6 +28,7 @@ export const BOXES: Partial<Record<Role, Box[]>> = {
   unit_staff: [
     { key: 'received', query: { box: 'received' } },
     { key: 'due', query: { box: 'due' }, alarm: true },
+    { key: 'approval', query: { box: 'approval' }, alarm: true },
     { key: 'returned', query: { box: 'returned' } },
     { key: 'all', query: {} },
   ],
