@@ -202,7 +202,7 @@ describe.skipIf(!hasChromium)("a deputy's joint suggestion, from draft to fulfil
     // 1. The deputy drafts a joint suggestion on a phone, in the recess, with the fellow deputy.
     await deputy.page.goto('/suggestions/new');
     await deputy.page.locator('#title').waitFor();
-    await deputy.page.getByText('闭会期间').click();
+    await deputy.page.getByText('闭会期间', { exact: true }).click();
     await deputy.page.locator('#title').fill(`关于老旧小区加装电梯的建议（${stamp}）`);
     await deputy.page.locator('#grounds').fill('老旧小区多为六层住宅，没有电梯，老年居民上下楼十分困难。');
     await deputy.page.locator('#proposal').fill('由区住建局牵头制定加装电梯补贴办法，街道协调居民意见，分批实施。');
