@@ -64,6 +64,13 @@ export async function buildSupervisionWorld(t: TestApp): Promise<SupervisionWorl
   };
 }
 
+/** A leader account with a name of its own, so a search by name or pinyin can find it. */
+export async function namedLeader(t: TestApp, regionCode: string, displayName: string) {
+  const agent = await agentFor(t.app, { role: 'leader', regionCode });
+  await t.deps.db.update(users).set({ displayName }).where(eq(users.id, agent.user.id));
+  return agent;
+}
+
 /** A suggestion of the lead deputy, submitted and accepted through the API. */
 export async function acceptedSuggestion(w: SuggestionWorld, body: Record<string, unknown> = {}) {
   const s = await submitted(w, body);

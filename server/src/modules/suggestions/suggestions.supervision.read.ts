@@ -3,24 +3,30 @@ import type { z } from 'zod';
 import type { Executor } from '../../db/client.js';
 import type { SessionUser } from '../../platform/auth/session.js';
 import { notFound } from '../../platform/errors.js';
+import { users } from '../../platform/platform.tables.js';
 import { scopeFilter } from '../../platform/scope.js';
+import { isPinyinQuery, toInitials, toPinyin } from '../../platform/text.js';
+import { organizations } from '../organizations/organizations.tables.js';
+import { findCongress } from './congresses.repo.js';
 import { REPLYING_ROLES } from './suggestions.assignment.workflow.js';
 import { organizationNames, userNames } from './suggestions.parties.repo.js';
 import { assertMayView, suggestionFacts } from './suggestions.policy.js';
 import { findSuggestion, type SuggestionRow } from './suggestions.repo.js';
-import { isSupervisor } from './suggestions.supervision.policy.js';
+import { assertSupervises, isSupervisor } from './suggestions.supervision.policy.js';
 import {
   type KeyItemRow,
   lastReports,
+  leaderAccounts,
   listKeyItems,
   listTopics,
   listUrgings,
   liveAssignmentsOf,
   type ProgressReportRow,
+  specialCommittees,
   type TopicRow,
   urgeCounts,
 } from './suggestions.supervision.repo.js';
-import type { KeyItemView, ProgressReportView, TopicItem, UrgingView } from './suggestions.supervision.schema.js';
+import type { KeyItemView, ProgressReportView, SupervisorList, TopicItem, UrgingView } from './suggestions.supervision.schema.js';
 import { suggestionKeyItems, suggestionSupervisionTopics, suggestionUrgings } from './suggestions.supervision.tables.js';
 import { suggestions } from './suggestions.tables.js';
 
@@ -238,5 +244,43 @@ export async function urgingsFor(
       dueAt: dueAt.toISOString(),
       count: counts.get(u.assignmentId) ?? 1,
     })),
+  };
+}
+
+const LEADER_LIMIT = 50;
+
+/** A leader's name found by a substring, the account name, or (typed in Latin letters) pinyin and initials. */
+function nameMatches(q: string, name: string, username: string): boolean {
+  const lower = q.replace(/[\s']/g, '').toLowerCase();
+  if (name.includes(q) || username.toLowerCase().includes(lower)) return true;
+  return isPinyinQuery(lower) && (toPinyin(name).includes(lower) || toInitials(name).includes(lower));
+}
+
+/**
+ * Who may supervise a topic, for the office and leaders to pick from: the leader accounts and special
+ * committees of the account's region subtree, narrowed for a congress to those its topics accept.
+ */
+export async function supervisorsFor(
+  db: Executor,
+  user: SessionUser,
+  q: { congressId?: string; q?: string },
+): Promise<z.infer<typeof SupervisorList>> {
+  let congressRegion: string | null = null;
+  if (q.congressId) {
+    const congress = await findCongress(db, q.congressId);
+    if (!congress) throw notFound('人大', 'Congress');
+    assertSupervises(user, congress.regionCode);
+    congressRegion = congress.regionCode;
+  }
+  const [leaders, committees] = await Promise.all([
+    leaderAccounts(db, scopeFilter(user, users.regionCode), congressRegion),
+    specialCommittees(db, scopeFilter(user, organizations.regionCode), congressRegion, q.q),
+  ]);
+  const search = q.q;
+  return {
+    leaders: (search ? leaders.filter((l) => nameMatches(search, l.name, l.username)) : leaders)
+      .slice(0, LEADER_LIMIT)
+      .map(({ username: _username, ...l }) => l),
+    committees,
   };
 }

@@ -1,6 +1,9 @@
-import { and, asc, count, desc, eq, inArray, notInArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, like, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { users } from '../../platform/platform.tables.js';
+import { isPinyinQuery, likeEscape } from '../../platform/text.js';
+import { organizations } from '../organizations/organizations.tables.js';
+import { regions } from '../regions/regions.tables.js';
 import { suggestionAssignments } from './suggestions.handling.tables.js';
 import {
   suggestionKeyItems,
@@ -218,3 +221,58 @@ export const keyItemsOfCongressYear = (db: Executor, congressId: string, year: n
     ),
     500,
   );
+
+/**
+ * Active leader accounts under the caller's filter; for a congress, those whose region covers it (the
+ * rule of assertSupervisingLeader). Few per region, so the caller searches them by name itself.
+ */
+export async function leaderAccounts(db: Executor, scope: SQL | undefined, congressRegion: string | null) {
+  return db
+    .select({
+      id: users.id,
+      name: users.displayName,
+      username: users.username,
+      regionCode: users.regionCode,
+      regionName: regions.name,
+    })
+    .from(users)
+    .leftJoin(regions, eq(regions.code, users.regionCode))
+    .where(
+      and(
+        eq(users.role, 'leader'),
+        eq(users.status, 'active'),
+        scope,
+        congressRegion === null ? undefined : sql`${congressRegion} LIKE ${users.regionCode} || '%'`,
+      ),
+    )
+    .orderBy(asc(users.regionCode), asc(users.displayName))
+    .limit(500);
+}
+
+/** Active special committees under the caller's filter; for a congress, its own (assertSupervisingCommittee). */
+export async function specialCommittees(db: Executor, scope: SQL | undefined, congressRegion: string | null, q?: string) {
+  const lower = q?.replace(/[\s']/g, '').toLowerCase() ?? '';
+  const search = q
+    ? or(
+        ilike(organizations.name, `%${likeEscape(q)}%`),
+        ilike(organizations.shortName, `%${likeEscape(q)}%`),
+        isPinyinQuery(lower) ? like(organizations.namePinyin, `%${likeEscape(lower)}%`) : undefined,
+        isPinyinQuery(lower) ? like(organizations.nameInitials, `%${likeEscape(lower)}%`) : undefined,
+      )
+    : undefined;
+  return db
+    .select({ id: organizations.id, name: organizations.name, regionCode: organizations.regionCode, regionName: regions.name })
+    .from(organizations)
+    .leftJoin(regions, eq(regions.code, organizations.regionCode))
+    .where(
+      and(
+        eq(organizations.kind, 'special_committee'),
+        eq(organizations.status, 'active'),
+        scope,
+        congressRegion === null ? undefined : eq(organizations.regionCode, congressRegion),
+        search,
+      ),
+    )
+    .orderBy(asc(organizations.regionCode), asc(organizations.namePinyin))
+    .limit(50);
+}

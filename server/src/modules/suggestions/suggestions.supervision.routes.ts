@@ -16,13 +16,14 @@ import {
   keyItemOf,
   keyItemsFor,
   reportViews,
+  supervisorsFor,
   topicDetail,
   topicItems,
   topicsFor,
   urgingsFor,
   visibleSuggestion,
 } from './suggestions.supervision.read.js';
-import { findTopic, listProgressReports } from './suggestions.supervision.repo.js';
+import { findKeyItem, findTopic, listProgressReports } from './suggestions.supervision.repo.js';
 import {
   KeyItemList,
   KeyItemQuery,
@@ -35,6 +36,8 @@ import {
   ProgressReportList,
   ProgressReportView,
   SupervisionView,
+  SupervisorList,
+  SupervisorQuery,
   TopicBody,
   TopicEditBody,
   TopicItem,
@@ -146,6 +149,20 @@ export async function suggestionSupervisionRoutes(app: AppInstance): Promise<voi
   );
 
   app.get(
+    '/suggestion-supervisors',
+    {
+      config: { access: supervisionAccess.supervise },
+      schema: {
+        tags,
+        summary: '可选的督办领导和专门委员会 Leaders and special committees who may supervise a topic',
+        querystring: SupervisorQuery,
+        response: { 200: SupervisorList, ...errors },
+      },
+    },
+    async (req) => supervisorsFor(db, userOf(req), req.query),
+  );
+
+  app.get(
     '/suggestion-key-items',
     {
       config: { access: supervisionAccess.supervise },
@@ -229,7 +246,8 @@ export async function suggestionSupervisionRoutes(app: AppInstance): Promise<voi
       const user = userOf(req);
       const row = await visibleSuggestion(db, user, req.params.id);
       const unitId = isSupervisor(user) ? null : (user.organizationId ?? '00000000-0000-0000-0000-000000000000');
-      return { items: await reportViews(db, await listProgressReports(db, row.id, unitId)) };
+      const [reports, key] = await Promise.all([listProgressReports(db, row.id, unitId), findKeyItem(db, row.id)]);
+      return { items: await reportViews(db, reports), keyItem: key !== undefined };
     },
   );
 

@@ -96,7 +96,11 @@ export const ProgressReportView = z.object({
   authorName: z.string().nullable(),
   createdAt: z.string(),
 });
-export const ProgressReportList = z.object({ items: z.array(ProgressReportView) });
+export const ProgressReportList = z.object({
+  items: z.array(ProgressReportView),
+  /** A unit reports only on key items, and before its first report it has no other way to tell. */
+  keyItem: z.boolean(),
+});
 
 export const UrgeBody = z.object({
   assignmentId: Uuid('交办编号', 'The assignment id'),
@@ -213,3 +217,12 @@ export const SupervisionView = z.object({
   key: KeyItemView.nullable(),
   reports: z.array(ProgressReportView),
 });
+
+export const SupervisorQuery = z.object({
+  /** Only the leaders and committees this congress accepts for its topics. */
+  congressId: Uuid('人大编号', 'The congress id').optional(),
+  q: z.string().trim().max(50, tr('搜索词不能超过 50 个字符', 'The search text is limited to 50 characters')).optional(),
+});
+
+const Supervisor = z.object({ id: z.string(), name: z.string(), regionCode: z.string(), regionName: z.string().nullable() });
+export const SupervisorList = z.object({ leaders: z.array(Supervisor), committees: z.array(Supervisor) });

@@ -3,15 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate } from '../../platform/calendar/calendar.js';
 import { runOutboxOnce } from '../../platform/notify/index.js';
 import { notifications, outbox } from '../../platform/notify/notify.tables.js';
+import { users } from '../../platform/platform.tables.js';
 import { createTestApp, type TestApp } from '../../test/app.js';
 import { agentFor } from '../../test/factories.js';
 import {
   acceptedSuggestion,
   assignRows,
   buildSupervisionWorld,
+  namedLeader,
   type SupervisionWorld,
 } from '../../test/factories.suggestionSupervision.js';
 import { URGED_TOPIC } from './commands/urgeAssignment.js';
+import { suggestionAssignments } from './suggestions.handling.tables.js';
 import { suggestionUrgings } from './suggestions.supervision.tables.js';
 
 let t: TestApp;
@@ -362,5 +365,124 @@ describe('coordination meetings', () => {
     const other = await agentFor(t.app, { role: 'office_staff', regionCode: w.county.slice(0, 2) === '11' ? '12' : '11' });
     const out = await other.inject({ method: 'POST', url: '/api/suggestion-coordination-meetings', payload: base });
     expect(out.statusCode).toBe(403);
+  });
+});
+
+describe('leaders and committees to supervise a topic', () => {
+  type Listed = { id: string; name: string; regionCode: string; regionName: string | null };
+  const supervisors = async (agent: SupervisionWorld['office'], query = '') => {
+    const res = await agent.inject({ method: 'GET', url: `/api/suggestion-supervisors${query}` });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as { leaders: Listed[]; committees: Listed[] };
+  };
+  const ids = (xs: Listed[]) => xs.map((x) => x.id);
+
+  it('lists the active leaders and special committees the congress accepts, within the region', async () => {
+    const named = await namedLeader(t, w.county, '王建国');
+    const gone = await namedLeader(t, w.county, '王建华');
+    await t.deps.db.update(users).set({ status: 'disabled' }).where(eq(users.id, gone.user.id));
+    const city = await namedLeader(t, w.county.slice(0, 4), '市人大常委会副主任');
+
+    const mine = await supervisors(w.office, `?congressId=${w.congress.id}`);
+    expect(ids(mine.leaders)).toEqual(expect.arrayContaining([w.leader.user.id, named.user.id]));
+    // Not the disabled account, nor the office, nor the city's leader above the office's region.
+    for (const id of [gone.user.id, w.office.user.id, city.user.id, w.farLeader.user.id])
+      expect(ids(mine.leaders)).not.toContain(id);
+    expect(mine.leaders.find((l) => l.id === named.user.id)).toMatchObject({ name: '王建国', regionCode: w.county });
+    expect(ids(mine.committees)).toContain(w.committee.id);
+    expect(ids(mine.committees)).not.toContain(w.units[0]?.id);
+
+    // The city's leader covers the county's congress: a city account sees it among the choices.
+    const cityLeader = await supervisors(city, `?congressId=${w.congress.id}`);
+    expect(ids(cityLeader.leaders)).toEqual(expect.arrayContaining([city.user.id, w.leader.user.id]));
+
+    // Each leader listed is one the topic accepts.
+    const res = await w.office.inject({
+      method: 'POST',
+      url: '/api/suggestion-supervision-topics',
+      payload: { congressId: w.congress.id, year, name: `王建国督办专题${Math.random()}`, leaderId: named.user.id },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+
+    const far = await supervisors(w.farLeader);
+    expect(ids(far.leaders)).not.toContain(w.leader.user.id);
+    expect(ids(far.committees)).not.toContain(w.committee.id);
+  });
+
+  it('finds a leader or committee by name, pinyin or initials', async () => {
+    const named = await namedLeader(t, w.county, '赵督办');
+    for (const q of ['赵督', 'zhaodu', 'zdb']) {
+      const found = await supervisors(w.office, `?congressId=${w.congress.id}&q=${encodeURIComponent(q)}`);
+      expect(ids(found.leaders), q).toEqual([named.user.id]);
+    }
+    const committee = w.committee.name.slice(0, 3);
+    const byName = await supervisors(w.office, `?q=${encodeURIComponent(committee)}`);
+    expect(ids(byName.committees)).toContain(w.committee.id);
+    expect((await supervisors(w.office, '?q=cjw')).committees.map((c) => c.id)).toContain(w.committee.id);
+    expect((await supervisors(w.office, `?q=${encodeURIComponent('没有这个名字')}`)).leaders).toEqual([]);
+  });
+
+  it('refuses units, the auditor, a congress out of the region or unknown, and too long a search', async () => {
+    const url = (q: string) => `/api/suggestion-supervisors${q}`;
+    expect((await w.unitStaff.inject({ method: 'GET', url: url('') })).statusCode).toBe(403);
+    expect((await w.auditor.inject({ method: 'GET', url: url('') })).statusCode).toBe(403);
+    expect((await w.farOffice.inject({ method: 'GET', url: url(`?congressId=${w.congress.id}`) })).statusCode).toBe(403);
+    const unknown = await w.office.inject({ method: 'GET', url: url('?congressId=00000000-0000-4000-8000-000000000000') });
+    expect(unknown.statusCode).toBe(404);
+    const long = await w.office.inject({
+      method: 'GET',
+      url: url(`?q=${'长'.repeat(51)}`),
+      headers: { 'accept-language': 'en' },
+    });
+    expect(long.statusCode).toBe(400);
+    expect(long.json().issues[0]).toMatchObject({ path: 'q', message: 'The search text is limited to 50 characters' });
+  });
+});
+
+describe('a unit reporting progress on a key item', () => {
+  const reports = (agent: SupervisionWorld['office'] | undefined, id: string) =>
+    agent?.inject({ method: 'GET', url: `/api/suggestions/${id}/progress-reports` });
+  const post = (agent: SupervisionWorld['office'] | undefined, id: string, payload: Record<string, unknown>) =>
+    agent?.inject({ method: 'POST', url: `/api/suggestions/${id}/progress-reports`, payload });
+
+  it('lets the lead unit file the first report once the suggestion is a key item', async () => {
+    const s = await acceptedSuggestion(w);
+    const [lead] = await assignRows(t, s.id, [{ unitId: w.units[0]?.id as string }]);
+    const leadUnit = w.unitAgents[0];
+
+    const before = await reports(leadUnit, s.id);
+    expect(before?.statusCode).toBe(200);
+    expect(before?.json()).toEqual({ items: [], keyItem: false });
+    const early = await post(leadUnit, s.id, { reportedOn: today, text: '已完成方案', assignmentId: lead?.id });
+    expect(early?.json().code).toBe('NOT_KEY_ITEM');
+
+    expect((await mark(w.office, s.id)).statusCode).toBe(200);
+    expect((await reports(leadUnit, s.id))?.json()).toEqual({ items: [], keyItem: true });
+    const first = await post(leadUnit, s.id, { reportedOn: today, text: '已完成方案设计，正在招标', assignmentId: lead?.id });
+    expect(first?.statusCode, first?.body).toBe(201);
+    expect(first?.json()).toMatchObject({ side: 'unit', assignmentId: lead?.id, unit: { id: w.units[0]?.id } });
+    expect((await reports(leadUnit, s.id))?.json()).toMatchObject({ keyItem: true, items: [{ id: first?.json().id }] });
+    const supervisor = await w.leader.inject({ method: 'GET', url: `/api/suggestions/${s.id}/supervision` });
+    expect(supervisor.json().key.lastReport).toMatchObject({ side: 'unit', text: '已完成方案设计，正在招标' });
+  });
+
+  it("refuses a unit's report without its assignment, on another unit's, after a return, or by a unit not assigned", async () => {
+    const s = await acceptedSuggestion(w);
+    const [lead, co] = await assignRows(t, s.id, [
+      { unitId: w.units[0]?.id as string, role: 'lead' },
+      { unitId: w.units[1]?.id as string, role: 'co' },
+    ]);
+    expect((await mark(w.office, s.id)).statusCode).toBe(200);
+    const body = { reportedOn: today, text: '进展' };
+    expect((await post(w.unitAgents[0], s.id, body))?.json().code).toBe('ASSIGNMENT_REQUIRED');
+    expect((await post(w.unitAgents[1], s.id, { ...body, assignmentId: lead?.id }))?.statusCode).toBe(403);
+    expect((await post(w.unitStaff, s.id, { ...body, assignmentId: lead?.id }))?.statusCode).toBe(403);
+    expect((await reports(w.unitStaff, s.id))?.statusCode).toBe(403);
+    await t.deps.db
+      .update(suggestionAssignments)
+      .set({ status: 'returned' })
+      .where(eq(suggestionAssignments.id, co?.id as string));
+    expect((await post(w.unitAgents[1], s.id, { ...body, assignmentId: co?.id }))?.statusCode).toBe(403);
+    expect((await reports(w.unitAgents[0], s.id))?.json().items).toEqual([]);
   });
 });
