@@ -7,6 +7,7 @@ import { users } from '../../platform/platform.tables.js';
 import { scopeFilter } from '../../platform/scope.js';
 import { isPinyinQuery, toInitials, toPinyin } from '../../platform/text.js';
 import { organizations } from '../organizations/organizations.tables.js';
+import { initialsVariants } from '../regions/regions.search.js';
 import { findCongress } from './congresses.repo.js';
 import { REPLYING_ROLES } from './suggestions.assignment.workflow.js';
 import { organizationNames, userNames } from './suggestions.parties.repo.js';
@@ -253,7 +254,9 @@ const LEADER_LIMIT = 50;
 function nameMatches(q: string, name: string, username: string): boolean {
   const lower = q.replace(/[\s']/g, '').toLowerCase();
   if (name.includes(q) || username.toLowerCase().includes(lower)) return true;
-  return isPinyinQuery(lower) && (toPinyin(name).includes(lower) || toInitials(name).includes(lower));
+  if (!isPinyinQuery(lower)) return false;
+  const initials = toInitials(name);
+  return toPinyin(name).includes(lower) || initialsVariants(lower).some((v) => initials.includes(v));
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Executor } from '../../db/client.js';
 import { users } from '../../platform/platform.tables.js';
 import { isPinyinQuery, likeEscape } from '../../platform/text.js';
 import { organizations } from '../organizations/organizations.tables.js';
+import { initialsVariants } from '../regions/regions.search.js';
 import { regions } from '../regions/regions.tables.js';
 import { suggestionAssignments } from './suggestions.handling.tables.js';
 import {
@@ -252,13 +253,14 @@ export async function leaderAccounts(db: Executor, scope: SQL | undefined, congr
 /** Active special committees under the caller's filter; for a congress, its own (assertSupervisingCommittee). */
 export async function specialCommittees(db: Executor, scope: SQL | undefined, congressRegion: string | null, q?: string) {
   const lower = q?.replace(/[\s']/g, '').toLowerCase() ?? '';
+  const pinyin = isPinyinQuery(lower)
+    ? [
+        like(organizations.namePinyin, `%${likeEscape(lower)}%`),
+        ...initialsVariants(lower).map((v) => like(organizations.nameInitials, `%${likeEscape(v)}%`)),
+      ]
+    : [];
   const search = q
-    ? or(
-        ilike(organizations.name, `%${likeEscape(q)}%`),
-        ilike(organizations.shortName, `%${likeEscape(q)}%`),
-        isPinyinQuery(lower) ? like(organizations.namePinyin, `%${likeEscape(lower)}%`) : undefined,
-        isPinyinQuery(lower) ? like(organizations.nameInitials, `%${likeEscape(lower)}%`) : undefined,
-      )
+    ? or(ilike(organizations.name, `%${likeEscape(q)}%`), ilike(organizations.shortName, `%${likeEscape(q)}%`), ...pinyin)
     : undefined;
   return db
     .select({ id: organizations.id, name: organizations.name, regionCode: organizations.regionCode, regionName: regions.name })

@@ -5,7 +5,8 @@ import { runOutboxOnce } from '../../platform/notify/index.js';
 import { notifications, outbox } from '../../platform/notify/notify.tables.js';
 import { users } from '../../platform/platform.tables.js';
 import { createTestApp, type TestApp } from '../../test/app.js';
-import { agentFor } from '../../test/factories.js';
+import { agentFor, uniq } from '../../test/factories.js';
+import { buildOrganization } from '../../test/factories.organizations.js';
 import {
   acceptedSuggestion,
   assignRows,
@@ -415,6 +416,15 @@ describe('leaders and committees to supervise a topic', () => {
       const found = await supervisors(w.office, `?congressId=${w.congress.id}&q=${encodeURIComponent(q)}`);
       expect(ids(found.leaders), q).toEqual([named.user.id]);
     }
+    // pinyin-pro abbreviates 二 "er" as "e"; people type "r" (as in HRB for 哈尔滨).
+    const er = await namedLeader(t, w.county, '李二虎');
+    const children = await buildOrganization(t.deps.db, {
+      regionCode: w.county,
+      kind: 'special_committee',
+      name: `儿童权益委员会${uniq()}`,
+    });
+    for (const q of ['leh', 'lrh']) expect(ids((await supervisors(w.office, `?q=${q}`)).leaders), q).toEqual([er.user.id]);
+    for (const q of ['etqy', 'rtqy']) expect(ids((await supervisors(w.office, `?q=${q}`)).committees), q).toContain(children.id);
     const committee = w.committee.name.slice(0, 3);
     const byName = await supervisors(w.office, `?q=${encodeURIComponent(committee)}`);
     expect(ids(byName.committees)).toContain(w.committee.id);
