@@ -8,6 +8,7 @@ import {
   FlagOutlined,
   HomeOutlined,
   IdcardOutlined,
+  NotificationOutlined,
   PieChartOutlined,
   ReconciliationOutlined,
   SafetyCertificateOutlined,
@@ -41,6 +42,19 @@ export const ROUTES: AppRoute[] = [
   { path: '/s/:code/report', element: lazy(() => import('../features/portal/pages/ReportPage')), public: true, bare: true },
   { path: '/track', element: lazy(() => import('../features/portal/pages/TrackEntryPage')), public: true, bare: true },
   { path: '/track/:code', element: lazy(() => import('../features/portal/pages/TrackPage')), public: true, bare: true },
+  // 建议答复公开: the replies the office published, for anyone to read.
+  {
+    path: '/public/suggestion-replies',
+    element: lazy(() => import('../features/portal/pages/ReplyListPage')),
+    public: true,
+    bare: true,
+  },
+  {
+    path: '/public/suggestion-replies/:id',
+    element: lazy(() => import('../features/portal/pages/ReplyDetailPage')),
+    public: true,
+    bare: true,
+  },
   {
     path: '/',
     element: lazy(() => import('../features/auth/pages/HomePage')),
@@ -79,6 +93,16 @@ export const ROUTES: AppRoute[] = [
       icon: <FlagOutlined />,
       labelKey: 'suggestionSupervision:menu',
       roles: POLICIES.suggestionSupervision.supervise,
+    },
+  },
+  {
+    path: '/suggestions/publications',
+    element: lazy(() => import('../features/suggestionPublication/pages/PublicationsPage')),
+    menu: {
+      key: 'suggestionPublications',
+      icon: <NotificationOutlined />,
+      labelKey: 'suggestionPublication:menu',
+      roles: POLICIES.suggestionSupervision.publish,
     },
   },
   {

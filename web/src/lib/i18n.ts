@@ -11,6 +11,7 @@ import organizations from '../features/organizations/i18n';
 import regions from '../features/regions/i18n';
 import stations from '../features/stations/i18n';
 import statistics from '../features/statistics/i18n';
+import suggestionPublication from '../features/suggestionPublication/i18n';
 import suggestionStatistics from '../features/suggestionStatistics/i18n';
 import suggestionSupervision from '../features/suggestionSupervision/i18n';
 import suggestions from '../features/suggestions/i18n';
@@ -38,6 +39,7 @@ const NAMESPACES: Record<string, FeatureMessages> = {
   statistics,
   suggestionStatistics,
   suggestionSupervision,
+  suggestionPublication,
 };
 
 const STORAGE_KEY = 'lianluo.language';
