@@ -31,7 +31,7 @@ export default {
     year: 'Year',
     congress: 'Congress',
     leader: 'Supervising leader',
-    leaderSelf: 'I supervise it',
+    leaderPlaceholder: 'Search by name or pinyin',
     committee: 'Lead special committee',
     committeePlaceholder: 'Search by name or pinyin',
     description: 'Description',
@@ -42,6 +42,7 @@ export default {
     saved: 'Topic saved',
   },
   card: {
+    topic: 'Topic: {{name}}',
     title: 'Key supervision',
     notKey: 'This suggestion is not a key item.',
     mark: 'Mark as key item',

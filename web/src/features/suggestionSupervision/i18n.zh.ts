@@ -30,7 +30,7 @@ export default {
     year: '年度',
     congress: '人大',
     leader: '督办领导',
-    leaderSelf: '由我督办',
+    leaderPlaceholder: '输入姓名或拼音搜索',
     committee: '牵头专门委员会',
     committeePlaceholder: '输入名称或拼音搜索',
     description: '说明',
@@ -41,6 +41,7 @@ export default {
     saved: '专题已保存',
   },
   card: {
+    topic: '专题：{{name}}',
     title: '重点督办',
     notKey: '本建议尚未列为重点督办。',
     mark: '列为重点督办',

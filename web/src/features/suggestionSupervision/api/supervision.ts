@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Page } from '../../../lib/api';
+import { suggestionKeys } from '../../suggestions/api/suggestions';
 import type { SuggestionState } from '../../suggestions/api/types';
 
 /** Answers of server/src/modules/suggestions/suggestions.supervision.schema.ts. */
@@ -126,12 +127,29 @@ export function useSaveTopic() {
   });
 }
 
+/** A unit's own reports, and whether the suggestion is a key item (it may report only then). */
 export function useProgressReports(suggestionId: string, enabled = true) {
   return useQuery({
     enabled,
     queryKey: [KEY, 'progress', suggestionId],
     queryFn: ({ signal }) =>
-      api<{ items: ProgressReport[] }>(`/suggestions/${suggestionId}/progress-reports`, { signal }).then((r) => r.items),
+      api<{ items: ProgressReport[]; keyItem: boolean }>(`/suggestions/${suggestionId}/progress-reports`, { signal }),
+  });
+}
+
+export interface Supervisor extends Named {
+  regionCode: string;
+  regionName: string | null;
+}
+
+/** The leaders and special committees a congress's topics accept, found by name or pinyin. */
+export function useSupervisors(congressId: string | undefined, q: string) {
+  return useQuery({
+    enabled: !!congressId,
+    queryKey: [KEY, 'supervisors', congressId, q],
+    queryFn: ({ signal }) =>
+      api<{ leaders: Supervisor[]; committees: Supervisor[] }>('/suggestion-supervisors', { query: { congressId, q }, signal }),
+    staleTime: 60_000,
   });
 }
 
@@ -161,7 +179,12 @@ export function useSupervision(suggestionId: string, enabled: boolean) {
 /** Mark, re-topic, unmark, report progress, urge: each refreshes the feature's queries. */
 export function useSupervisionActions(suggestionId: string) {
   const qc = useQueryClient();
-  const done = () => qc.invalidateQueries({ queryKey: [KEY] });
+  // Each of these writes an event to the suggestion's timeline too.
+  const done = () =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: [KEY] }),
+      qc.invalidateQueries({ queryKey: suggestionKeys.timeline(suggestionId) }),
+    ]);
   const base = `/suggestions/${suggestionId}`;
   return {
     mark: useMutation({

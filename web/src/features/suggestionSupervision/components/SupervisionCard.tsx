@@ -9,6 +9,7 @@ import { type ProgressReport, useProgressReports, useSupervision, useSupervision
 import { MarkModal, ReportModal, UrgeModal } from './SupervisionModals';
 
 type Open = 'mark' | 'report' | 'urge' | null;
+const DEAD_ASSIGNMENT = ['returned', 'withdrawn'];
 
 function Reports({ reports }: { reports: ProgressReport[] }) {
   const { t } = useTranslation('suggestionSupervision');
@@ -45,12 +46,17 @@ export default function SupervisionCard({ suggestionId }: { suggestionId: string
   const unitReports = useProgressReports(suggestionId, unit);
   const actions = useSupervisionActions(suggestionId);
   const assignments = useAssignments(suggestionId, unit);
-  const ownAssignments = (assignments.data?.items ?? []).filter((a) => a.unit.id === me.organizationId);
+  // A returned or withdrawn assignment is history: the server takes reports on live ones only.
+  const ownAssignments = (assignments.data?.items ?? [])
+    .filter((a) => a.unit.id === me.organizationId && !DEAD_ASSIGNMENT.includes(a.status))
+    .sort((a, b) => b.round - a.round);
   const [open, setOpen] = useState<Open>(null);
   const key = sup.data?.key ?? null;
-  const reports = supervisor ? (sup.data?.reports ?? []) : (unitReports.data ?? []);
-  // A unit sees the card once its suggestion carries reports (a key item); it reports on its own assignment.
-  if (!supervisor && (!unit || !unitReports.data?.length || ownAssignments.length === 0)) return null;
+  const unitKey = !!unitReports.data?.keyItem;
+  const reports = supervisor ? (sup.data?.reports ?? []) : (unitReports.data?.items ?? []);
+  // A unit sees the card while the suggestion is a key item, its first report included, or once it has reported.
+  if (!supervisor && (!unit || ownAssignments.length === 0 || !(unitKey || reports.length > 0))) return null;
+  const mayReport = supervisor ? !!key : unitKey;
 
   const unmark = async () => {
     try {
@@ -64,12 +70,7 @@ export default function SupervisionCard({ suggestionId }: { suggestionId: string
   return (
     <Card
       size="small"
-      title={
-        <Flex gap={8} align="center">
-          {t('card.title')}
-          {key && <Tag color="red">{key.topic?.name ?? t('card.marked')}</Tag>}
-        </Flex>
-      }
+      title={t('card.title')}
       extra={
         supervisor && (
           <Flex gap={4} wrap>
@@ -90,15 +91,26 @@ export default function SupervisionCard({ suggestionId }: { suggestionId: string
     >
       <Spin spinning={sup.isLoading || unitReports.isLoading}>
         {supervisor && sup.data && !key && <Typography.Paragraph type="secondary">{t('card.notKey')}</Typography.Paragraph>}
+        {(key || unitKey) && (
+          // In the body, not the title: a topic's name would be cut short beside the buttons.
+          <Flex wrap gap={4} align="center" style={{ marginBottom: 8 }}>
+            <Tag color="red" style={{ marginInlineEnd: 0 }}>
+              {t('card.marked')}
+            </Tag>
+            {key?.topic && <Typography.Text>{t('card.topic', { name: key.topic.name })}</Typography.Text>}
+          </Flex>
+        )}
         {key?.note && <Typography.Paragraph>{key.note}</Typography.Paragraph>}
-        {(key || !supervisor) && (
+        {(key || unit) && (
           <>
             <Flex justify="space-between" align="center" style={{ marginBottom: 8 }}>
               <Typography.Text strong>{t('card.reports')}</Typography.Text>
               <Flex gap={4}>
-                <Button size="small" type="primary" onClick={() => setOpen('report')}>
-                  {t('card.addReport')}
-                </Button>
+                {mayReport && (
+                  <Button size="small" type="primary" onClick={() => setOpen('report')}>
+                    {t('card.addReport')}
+                  </Button>
+                )}
                 {supervisor && key && key.units.length > 0 && (
                   <Button size="small" onClick={() => setOpen('urge')}>
                     {t('card.urgeUnit')}
@@ -112,7 +124,15 @@ export default function SupervisionCard({ suggestionId }: { suggestionId: string
       </Spin>
       {open === 'mark' && <MarkModal current={key} actions={actions} onClose={() => setOpen(null)} />}
       {open === 'report' && (
-        <ReportModal units={supervisor ? [] : ownAssignments} actions={actions} onClose={() => setOpen(null)} />
+        <ReportModal
+          units={
+            supervisor
+              ? []
+              : ownAssignments.map((a) => ({ id: a.id, label: `${a.unit.name} · ${t(`suggestions:role.${a.role}`)}` }))
+          }
+          actions={actions}
+          onClose={() => setOpen(null)}
+        />
       )}
       {open === 'urge' && key && <UrgeModal units={key.units} actions={actions} onClose={() => setOpen(null)} />}
     </Card>

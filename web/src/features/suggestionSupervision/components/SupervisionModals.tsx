@@ -1,14 +1,17 @@
-import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { App, DatePicker, Form, type FormInstance, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../../lib/api';
-import { type KeyItem, type Named, type useSupervisionActions, useTopics } from '../api/supervision';
+import { applyServerErrors } from '../../../lib/forms';
+import { type KeyItem, type Topic, type useSupervisionActions, useTopics } from '../api/supervision';
 
 type Actions = ReturnType<typeof useSupervisionActions>;
-type UnitChoice = { id: string; unit: Named; round?: number };
+type UnitChoice = { id: string; label: string };
 
-/** Sends a form through a mutation: a toast on success, the server's message on failure. */
-function useSend(done: string, onClose: () => void) {
+/**
+ * Sends a form through a mutation: a toast on success; on failure the server's messages go on the
+ * fields they concern, the rest into a toast.
+ */
+function useSend(done: string, onClose: () => void, form: FormInstance, fieldOfCode: Record<string, string> = {}) {
   const { message } = App.useApp();
   return async (run: () => Promise<unknown>) => {
     try {
@@ -16,16 +19,22 @@ function useSend(done: string, onClose: () => void) {
       void message.success(done);
       onClose();
     } catch (err) {
-      void message.error(errorMessage(err));
+      for (const rest of applyServerErrors(form, err, fieldOfCode)) void message.error(rest);
     }
   };
+}
+
+/** "2026 · 城市道路专题 · 督办：王建国、财经委": who supervises shows where the topic is chosen. */
+function topicLabel(x: Topic, t: (key: string, o?: Record<string, string>) => string) {
+  const by = [x.leader?.name, x.committee?.name].filter(Boolean).join('、');
+  return `${x.year} · ${x.name}${by ? ` · ${t('topics.supervisedBy', { name: by })}` : ''}`;
 }
 
 export function MarkModal({ current, actions, onClose }: { current: KeyItem | null; actions: Actions; onClose: () => void }) {
   const { t } = useTranslation('suggestionSupervision');
   const [form] = Form.useForm<{ topicId?: string; note?: string }>();
   const topics = useTopics(undefined);
-  const send = useSend(t('card.marked'), onClose);
+  const send = useSend(t('card.marked'), onClose, form, { TOPIC_OF_OTHER_CONGRESS: 'topicId' });
   return (
     <Modal
       open
@@ -43,9 +52,10 @@ export function MarkModal({ current, actions, onClose }: { current: KeyItem | nu
         <Form.Item name="topicId" label={t('keyItems.topic')}>
           <Select
             allowClear
+            showSearch={{ optionFilterProp: 'label' }}
             placeholder={t('keyItems.noTopic')}
             loading={topics.isLoading}
-            options={(topics.data?.items ?? []).map((x) => ({ value: x.id, label: `${x.year} · ${x.name}` }))}
+            options={(topics.data?.items ?? []).map((x) => ({ value: x.id, label: topicLabel(x, t) }))}
           />
         </Form.Item>
         <Form.Item name="note" label={t('card.note')} rules={[{ max: 1000 }]}>
@@ -60,7 +70,10 @@ export function MarkModal({ current, actions, onClose }: { current: KeyItem | nu
 export function ReportModal({ units, actions, onClose }: { units: UnitChoice[]; actions: Actions; onClose: () => void }) {
   const { t } = useTranslation('suggestionSupervision');
   const [form] = Form.useForm<{ reportedOn: Dayjs; text: string; assignmentId?: string }>();
-  const send = useSend(t('card.reported'), onClose);
+  const send = useSend(t('card.reported'), onClose, form, {
+    REPORT_DATE_INVALID: 'reportedOn',
+    ASSIGNMENT_REQUIRED: 'assignmentId',
+  });
   return (
     <Modal
       open
@@ -85,7 +98,7 @@ export function ReportModal({ units, actions, onClose }: { units: UnitChoice[]; 
       >
         {units.length > 0 && (
           <Form.Item name="assignmentId" label={t('card.assignment')} rules={[{ required: true }]}>
-            <Select options={units.map((u) => ({ value: u.id, label: u.unit.name }))} />
+            <Select options={units.map((u) => ({ value: u.id, label: u.label }))} />
           </Form.Item>
         )}
         <Form.Item name="reportedOn" label={t('card.reportedOn')} rules={[{ required: true }]}>
@@ -102,7 +115,7 @@ export function ReportModal({ units, actions, onClose }: { units: UnitChoice[]; 
 export function UrgeModal({ units, actions, onClose }: { units: KeyItem['units']; actions: Actions; onClose: () => void }) {
   const { t } = useTranslation('suggestionSupervision');
   const [form] = Form.useForm<{ assignmentId: string; note?: string }>();
-  const send = useSend(t('card.urged'), onClose);
+  const send = useSend(t('card.urged'), onClose, form);
   const open = units.filter((u) => !u.repliedAt);
   return (
     <Modal open title={t('card.urgeUnit')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={actions.urge.isPending}>

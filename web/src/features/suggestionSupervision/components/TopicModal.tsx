@@ -1,57 +1,72 @@
-import { App, Checkbox, Form, Input, InputNumber, Modal, Select } from 'antd';
-import { useState } from 'react';
+import { Alert, App, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../../lib/api';
 import { useMe } from '../../../lib/auth';
+import { applyServerErrors } from '../../../lib/forms';
 import { useCongresses } from '../../suggestions/api/congresses';
-import { useOrganizations } from '../../suggestions/api/lookups';
 import { type Topic, useSaveTopic } from '../api/supervision';
+import { SupervisorSelect } from './SupervisorSelect';
 
 interface Values {
   congressId: string;
   year: number;
   name: string;
   description?: string;
-  leaderSelf?: boolean;
-  committeeId?: string;
+  leaderId?: string | null;
+  committeeId?: string | null;
 }
 
+// The server's business-rule errors that belong to one field.
+const FIELD_OF_CODE = {
+  NOT_A_LEADER: 'leaderId',
+  NOT_A_COMMITTEE: 'committeeId',
+  SUPERVISOR_REQUIRED: 'leaderId',
+  TOPIC_NAME_TAKEN: 'name',
+};
+
 /**
- * Creates or edits a supervision topic. The supervising leader is the signed-in leader ("I supervise
- * it"): the console has no directory of leader accounts for the office to pick from; the office names
- * the lead special committee instead.
+ * Creates or edits a supervision topic, naming its supervising leader, its lead special committee,
+ * or both. A leader creating a topic is proposed as its supervisor.
  */
 export function TopicModal({ topic, year, onClose }: { topic: Topic | null; year: number; onClose: () => void }) {
   const { t } = useTranslation('suggestionSupervision');
-  const { message } = App.useApp();
   const me = useMe();
   const [form] = Form.useForm<Values>();
-  const [q, setQ] = useState('');
+  const [problems, setProblems] = useState<string[]>([]);
   const congresses = useCongresses();
-  const committees = useOrganizations('special_committee', q);
   const save = useSaveTopic();
-  const isLeader = me.role === 'leader';
-  const committeeOptions = [
-    ...(topic?.committee ? [{ value: topic.committee.id, label: topic.committee.name }] : []),
-    ...(committees.data ?? []).filter((c) => c.id !== topic?.committee?.id).map((c) => ({ value: c.id, label: c.name })),
-  ];
+  const { message } = App.useApp();
+  const congressId: string | undefined = Form.useWatch('congressId', form) ?? topic?.congressId;
+  const self = !topic && me.role === 'leader' ? { id: me.id, name: me.displayName } : null;
+  const firstCongress = congresses.data?.items[0]?.id;
+  // The congresses may arrive after the dialog opened: a new topic then starts in the first of them.
+  useEffect(() => {
+    if (!topic && firstCongress && !form.getFieldValue('congressId')) form.setFieldsValue({ congressId: firstCongress });
+  }, [firstCongress, topic, form]);
 
   const submit = async (v: Values) => {
-    // Keeps an existing leader unless a leader takes the topic over or gives it up.
-    const leaderId = isLeader ? (v.leaderSelf ? me.id : null) : topic?.leader?.id;
-    const supervisor = { leaderId, committeeId: v.committeeId ?? null, name: v.name, description: v.description ?? '' };
+    setProblems([]);
+    const supervisor = { leaderId: v.leaderId ?? null, committeeId: v.committeeId ?? null };
+    const text = { name: v.name, description: v.description ?? '' };
     try {
       await save.mutateAsync(
         topic
-          ? { id: topic.id, body: { ...supervisor, version: topic.version } }
-          : { body: { ...supervisor, congressId: v.congressId, year: v.year } },
+          ? { id: topic.id, body: { ...text, ...supervisor, version: topic.version } }
+          : { body: { ...text, ...supervisor, congressId: v.congressId, year: v.year } },
       );
       void message.success(t('topics.saved'));
       onClose();
     } catch (err) {
-      void message.error(errorMessage(err));
+      setProblems(applyServerErrors(form, err, FIELD_OF_CODE));
     }
   };
+
+  const needSupervisor = ({ getFieldValue }: { getFieldValue: (name: string) => unknown }) => ({
+    validator: () =>
+      getFieldValue('leaderId') || getFieldValue('committeeId')
+        ? Promise.resolve()
+        : Promise.reject(new Error(t('topics.needSupervisor'))),
+  });
 
   return (
     <Modal
@@ -62,16 +77,17 @@ export function TopicModal({ topic, year, onClose }: { topic: Topic | null; year
       confirmLoading={save.isPending}
       destroyOnHidden
     >
+      {problems.length > 0 && <Alert type="error" showIcon title={problems.join('；')} style={{ marginBottom: 12 }} />}
       <Form<Values>
         form={form}
         layout="vertical"
         onFinish={submit}
         initialValues={{
-          congressId: topic?.congressId ?? congresses.data?.items[0]?.id,
+          congressId: topic?.congressId ?? firstCongress,
           year: topic?.year ?? year,
           name: topic?.name,
           description: topic?.description,
-          leaderSelf: topic ? topic.leader?.id === me.id : isLeader,
+          leaderId: topic ? topic.leader?.id : self?.id,
           committeeId: topic?.committee?.id,
         }}
       >
@@ -80,6 +96,8 @@ export function TopicModal({ topic, year, onClose }: { topic: Topic | null; year
             disabled={!!topic}
             loading={congresses.isLoading}
             options={(congresses.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+            // The leaders and committees a congress accepts are its own: a choice made for another goes.
+            onChange={() => form.setFieldsValue({ leaderId: null, committeeId: null })}
           />
         </Form.Item>
         <Form.Item name="year" label={t('topics.year')} rules={[{ required: true }]}>
@@ -88,32 +106,20 @@ export function TopicModal({ topic, year, onClose }: { topic: Topic | null; year
         <Form.Item name="name" label={t('topics.name')} rules={[{ required: true, whitespace: true, max: 100 }]}>
           <Input />
         </Form.Item>
-        {isLeader ? (
-          <Form.Item name="leaderSelf" valuePropName="checked">
-            <Checkbox>{t('topics.leaderSelf')}</Checkbox>
-          </Form.Item>
-        ) : (
-          topic?.leader && <Form.Item label={t('topics.leader')}>{topic.leader.name}</Form.Item>
-        )}
-        <Form.Item
-          name="committeeId"
-          label={t('topics.committee')}
-          dependencies={['leaderSelf']}
-          rules={[
-            ({ getFieldValue }) => ({
-              validator: (_, value) =>
-                value || getFieldValue('leaderSelf') || (!isLeader && topic?.leader)
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('topics.needSupervisor'))),
-            }),
-          ]}
-        >
-          <Select
-            allowClear
-            showSearch={{ filterOption: false, onSearch: setQ }}
+        <Form.Item name="leaderId" label={t('topics.leader')} dependencies={['committeeId']} rules={[needSupervisor]}>
+          <SupervisorSelect
+            kind="leaders"
+            congressId={congressId}
+            current={topic?.leader ?? self}
+            placeholder={t('topics.leaderPlaceholder')}
+          />
+        </Form.Item>
+        <Form.Item name="committeeId" label={t('topics.committee')} dependencies={['leaderId']} rules={[needSupervisor]}>
+          <SupervisorSelect
+            kind="committees"
+            congressId={congressId}
+            current={topic?.committee}
             placeholder={t('topics.committeePlaceholder')}
-            loading={committees.isLoading}
-            options={committeeOptions}
           />
         </Form.Item>
         <Form.Item name="description" label={t('topics.description')} rules={[{ max: 2000 }]}>
