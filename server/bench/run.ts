@@ -110,7 +110,9 @@ async function preparePostgres(scale: string, fresh: boolean): Promise<string> {
 /** Starts server-entry.ts in a child Node process (tsx as a loader, so the PID is the server's own). */
 function startServer(opts: Options, url: string | undefined): Promise<{ child: ChildProcess; ready: ReadyMessage }> {
   const entry = fileURLToPath(new URL('./server-entry.ts', import.meta.url));
-  const profile = opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${fileURLToPath(new URL('./results/profiles/', import.meta.url))}`] : [];
+  const profile = opts.profile
+    ? ['--cpu-prof', `--cpu-prof-dir=${fileURLToPath(new URL('./results/profiles/', import.meta.url))}`]
+    : [];
   const args = [...profile, '--import', 'tsx', entry, '--db', opts.db, '--scale', opts.scale];
   if (url) args.push('--url', url);
   if (opts.fresh) args.push('--fresh');
