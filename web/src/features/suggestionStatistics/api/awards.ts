@@ -1,7 +1,25 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiUrl } from '../../../lib/api';
 
-/** The year-end evaluation (/api/statistics/suggestions/awards): sheets and rankings. */
+/** The year-end evaluation (/api/statistics/suggestions/awards): sheets, scores and rankings. */
+
+/**
+ * Who may save a sheet and who may score, mirroring server/src/modules/suggestionStatistics/
+ * suggestionStatistics.policy.ts (awardsSheet, awardsScore). The server decides; these only decide
+ * which buttons show. To move into web/src/lib/policies.ts with the other modules' entries.
+ */
+export const AWARD_SHEET_ROLES = ['office_staff'] as const;
+export const AWARD_SCORE_ROLES = ['office_staff', 'leader'] as const;
+
+/** The units' sheet's criteria (server: suggestionAwards.scoring.ts UNIT_CRITERIA). */
+export const UNIT_CRITERIA = [
+  'on_time_rate',
+  'solved_rate',
+  'face_to_face_rate',
+  'satisfaction_rate',
+  'reply_rate',
+  'rehandled_penalty',
+] as const;
 
 export interface Criterion {
   key: string;
@@ -13,7 +31,19 @@ export interface Criterion {
 export interface Sheet {
   target: 'unit' | 'suggestion';
   criteria: Criterion[];
+  /** 0: not saved yet, the defaults are shown. */
   version: number;
+  updatedAt?: string | null;
+}
+export interface UnitCriterionInput {
+  key: string;
+  weight: number;
+}
+export interface SuggestionCriterionInput {
+  key: string;
+  name: string;
+  weight: number;
+  maxScore: number;
 }
 export interface UnitRanking {
   sheet: Sheet;
@@ -65,3 +95,33 @@ export function useSuggestionRanking(congressId: string | undefined, year: numbe
 
 export const rankingExportUrl = (congressId: string, year: number, target: 'units' | 'suggestions') =>
   apiUrl(`${base(congressId, year)}/rankings/${target}/export.xlsx`);
+
+const awardsKey = ['statistics', 'suggestions', 'awards'] as const;
+
+export function useSaveSheet(congressId: string, year: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      target,
+      criteria,
+      version,
+    }: {
+      target: 'units' | 'suggestions';
+      criteria: UnitCriterionInput[] | SuggestionCriterionInput[];
+      version: number;
+    }) => api<Sheet>(`${base(congressId, year)}/sheets/${target}`, { method: 'PUT', body: { criteria, version } }),
+    onSettled: () => qc.invalidateQueries({ queryKey: awardsKey }),
+  });
+}
+
+export function useEnterScores(congressId: string, year: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ suggestionId, scores }: { suggestionId: string; scores: Record<string, number> }) =>
+      api<{ scores: Record<string, number> }>(`${base(congressId, year)}/scores/${suggestionId}`, {
+        method: 'PUT',
+        body: { scores },
+      }),
+    onSettled: () => qc.invalidateQueries({ queryKey: awardsKey }),
+  });
+}

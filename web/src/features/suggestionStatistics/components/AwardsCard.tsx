@@ -3,7 +3,11 @@ import { Alert, Button, Card, Flex, Select, Table, Tabs, Typography } from 'antd
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../lib/api';
+import { useMe } from '../../../lib/auth';
+import { hasRole } from '../../../lib/policies';
 import {
+  AWARD_SCORE_ROLES,
+  AWARD_SHEET_ROLES,
   rankingExportUrl,
   type SuggestionRanking,
   type UnitRanking,
@@ -11,6 +15,8 @@ import {
   useSuggestionRanking,
   useUnitRanking,
 } from '../api/awards';
+import { ScoreButton } from './ScoreModal';
+import { SheetButton } from './SheetModal';
 
 type UnitRow = UnitRanking['items'][number];
 type SuggestionRow = SuggestionRanking['items'][number];
@@ -27,6 +33,10 @@ export function AwardsCard({ regionCode, year }: { regionCode: string; year: num
   const suggestions = useSuggestionRanking(congressId, year);
   const failed = congresses.error ?? units.error ?? suggestions.error;
   const criterionName = (c: { name: string; nameEn: string | null }) => (en && c.nameEn) || c.name;
+  const me = useMe();
+  const maySheet = hasRole(me, AWARD_SHEET_ROLES);
+  const mayScore = hasRole(me, AWARD_SCORE_ROLES);
+  const suggestionSheet = suggestions.data?.sheet;
 
   const unitColumns = [
     { key: 'rank', title: t('awards.rank'), dataIndex: 'rank', width: 64 },
@@ -46,7 +56,34 @@ export function AwardsCard({ regionCode, year }: { regionCode: string; year: num
     { key: 'lead', title: t('awards.lead'), dataIndex: 'leadName', width: 100 },
     { key: 'score', title: t('awards.score'), dataIndex: 'score', align: 'right' as const, width: 90 },
     { key: 'reviewers', title: t('awards.reviewers'), dataIndex: 'reviewers', align: 'right' as const, width: 90 },
+    ...(mayScore && congressId && suggestionSheet
+      ? [
+          {
+            key: 'actions',
+            title: t('awards.actions'),
+            width: 90,
+            render: (_: unknown, r: SuggestionRow) => (
+              <ScoreButton congressId={congressId} year={year} sheet={suggestionSheet} suggestion={r} />
+            ),
+          },
+        ]
+      : []),
   ];
+  const sheetBar = (target: 'units' | 'suggestions') =>
+    maySheet &&
+    congressId && (
+      <Flex justify="flex-end" gap={8} align="center" style={{ marginBottom: 8 }}>
+        {(target === 'units' ? units.data?.sheet : suggestionSheet)?.version === 0 && (
+          <Typography.Text type="secondary">{t('awards.sheet.unsaved')}</Typography.Text>
+        )}
+        <SheetButton
+          congressId={congressId}
+          year={year}
+          target={target}
+          sheet={target === 'units' ? units.data?.sheet : suggestionSheet}
+        />
+      </Flex>
+    );
 
   return (
     <Card
@@ -80,29 +117,35 @@ export function AwardsCard({ regionCode, year }: { regionCode: string; year: num
             key: 'units',
             label: t('awards.units'),
             children: (
-              <Table<UnitRow>
-                size="small"
-                rowKey="unitId"
-                columns={unitColumns}
-                dataSource={units.data?.items ?? []}
-                loading={units.isFetching}
-                pagination={{ pageSize: 10, hideOnSinglePage: true }}
-                scroll={{ x: 'max-content' }}
-              />
+              <>
+                {sheetBar('units')}
+                <Table<UnitRow>
+                  size="small"
+                  rowKey="unitId"
+                  columns={unitColumns}
+                  dataSource={units.data?.items ?? []}
+                  loading={units.isFetching}
+                  pagination={{ pageSize: 10, hideOnSinglePage: true }}
+                  scroll={{ x: 'max-content' }}
+                />
+              </>
             ),
           },
           {
             key: 'suggestions',
             label: t('awards.suggestions'),
             children: (
-              <Table<SuggestionRow>
-                size="small"
-                rowKey="suggestionId"
-                columns={suggestionColumns}
-                dataSource={suggestions.data?.items ?? []}
-                loading={suggestions.isFetching}
-                pagination={{ pageSize: 10, hideOnSinglePage: true }}
-              />
+              <>
+                {sheetBar('suggestions')}
+                <Table<SuggestionRow>
+                  size="small"
+                  rowKey="suggestionId"
+                  columns={suggestionColumns}
+                  dataSource={suggestions.data?.items ?? []}
+                  loading={suggestions.isFetching}
+                  pagination={{ pageSize: 10, hideOnSinglePage: true }}
+                />
+              </>
             ),
           },
         ]}
