@@ -7,7 +7,8 @@ import {
   DEFAULT_SUGGESTION_CRITERIA,
   DEFAULT_UNIT_CRITERIA,
   ranked,
-  SuggestionCriteria,
+  StoredSuggestionCriteria,
+  type SuggestionCriteria,
   suggestionScore,
   UNIT_CRITERION_LABELS,
   UnitCriteria,
@@ -31,7 +32,7 @@ export async function congressInScope(db: Executor, user: SessionUser, congressI
 export const unitCriteriaOf = (row: SheetRow | null): UnitCriteria =>
   row ? UnitCriteria.parse(row.criteria) : DEFAULT_UNIT_CRITERIA;
 export const suggestionCriteriaOf = (row: SheetRow | null): SuggestionCriteria =>
-  row ? SuggestionCriteria.parse(row.criteria) : DEFAULT_SUGGESTION_CRITERIA;
+  row ? StoredSuggestionCriteria.parse(row.criteria) : DEFAULT_SUGGESTION_CRITERIA;
 
 export function sheetView(row: SheetRow | null, target: AwardTarget, congressId: string, year: number) {
   const criteria =

@@ -66,7 +66,8 @@ export const UnitCriteria = z
   );
 export type UnitCriteria = z.infer<typeof UnitCriteria>;
 
-export const SuggestionCriteria = z
+/** A suggestions' sheet as stored; what a reviewer may save is SuggestionCriteria below. */
+export const StoredSuggestionCriteria = z
   .array(
     z.strictObject(
       {
@@ -98,11 +99,13 @@ export const SuggestionCriteria = z
   )
   .min(1, tr('至少需要一个评分项', 'At least one criterion is needed'))
   .max(20, tr('评分项不能超过 20 个', 'At most 20 criteria'))
-  .refine(uniqueKeys, tr('评分项代码不能重复', 'A criterion key may appear only once'))
-  .refine(
-    (list) => list.some((c) => c.weight > 0),
-    tr('至少一个评分项的权重应大于 0', 'At least one criterion needs a weight above 0'),
-  );
+  .refine(uniqueKeys, tr('评分项代码不能重复', 'A criterion key may appear only once'));
+
+/** The weights share out 100 points, so a suggestion's total reads as a score out of 100. */
+export const SuggestionCriteria = StoredSuggestionCriteria.refine(
+  (list) => Math.abs(list.reduce((sum, c) => sum + c.weight, 0) - 100) < 1e-6,
+  tr('各评分项的权重合计应为 100', 'The weights of the criteria must add up to 100'),
+);
 export type SuggestionCriteria = z.infer<typeof SuggestionCriteria>;
 
 export const DEFAULT_UNIT_CRITERIA: UnitCriteria = [

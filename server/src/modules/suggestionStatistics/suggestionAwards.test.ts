@@ -132,6 +132,16 @@ describe('year-end evaluation', () => {
   it("ranks suggestions on the reviewers' average scores, refusing unknown criteria and scores out of range", async () => {
     const early = await put(w.office, `${base}/scores/${s.s1?.id}`, { scores: { quality: 80 } });
     expect(early.statusCode).toBe(409);
+    // The weights share out 100 points, so a total reads as a score out of 100.
+    const over = await put(w.office, `${base}/sheets/suggestions`, {
+      version: 0,
+      criteria: [
+        { key: 'quality', name: '内容质量', weight: 70, maxScore: 100 },
+        { key: 'impact', name: '社会影响', weight: 40, maxScore: 10 },
+      ],
+    });
+    expect(over.statusCode).toBe(400);
+    expect(over.json().issues).toEqual([{ path: 'criteria', message: 'The weights of the criteria must add up to 100' }]);
     const saved = await put(w.office, `${base}/sheets/suggestions`, {
       version: 0,
       criteria: [

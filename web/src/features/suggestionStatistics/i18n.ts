@@ -79,7 +79,7 @@ export default {
         unitTitle: '先进承办单位评分表',
         suggestionTitle: '优秀建议评分表',
         unitHint: '承办单位按本年度办理指标计分：每个比率项得分 = 权重 × 比率；重新办理每件扣除其权重分。',
-        suggestionHint: '评审人按各评分项打分：每项得分 = 权重 × 平均分 ÷ 满分，权重合计 100 即为百分制。',
+        suggestionHint: '评审人按各评分项打分：每项得分 = 权重 × 平均分 ÷ 满分，各项权重合计应为 100（百分制）。',
         defaults: '本年度尚未保存评分表，下面是默认评分项。',
         unsaved: '本年度评分表尚未保存，当前按默认评分项计分',
         criterion: '评分项',
@@ -190,7 +190,7 @@ export default {
         unitHint:
           "Units are scored on the year's figures: each rate criterion adds weight × rate; each re-handled suggestion takes its weight in points off.",
         suggestionHint:
-          'Reviewers score each criterion: it adds weight × the average ÷ the top score, so weights summing to 100 give a score out of 100.',
+          'Reviewers score each criterion: it adds weight × the average ÷ the top score, and the weights must add up to 100 (a score out of 100).',
         defaults: "This year's sheet has not been saved yet; these are the default criteria.",
         unsaved: "This year's sheet has not been saved yet; the default criteria apply",
         criterion: 'Criterion',
