@@ -81,10 +81,27 @@ describe.skipIf(!hasChromium)("a deputy's joint suggestion, from draft to fulfil
     await modal.waitFor({ state: 'hidden' });
   }
 
+  /**
+   * Searches a select and takes the option. The unit select searches the server as one types and
+   * redraws its options when the answer comes: a click on an option that is being replaced selects
+   * nothing, so the choice is checked and, if it did not hold, made again.
+   */
   async function pick(page: Page, select: Locator, text: string, option = text) {
-    await select.click();
-    await page.keyboard.type(text);
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+    for (let attempt = 1; ; attempt++) {
+      await select.click();
+      await page.keyboard.type(text);
+      // Let the debounced search answer before choosing.
+      await page.waitForTimeout(600);
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+      const held = await expect
+        .poll(() => select.innerText(), { timeout: 3_000 })
+        .toContain(option)
+        .then(() => true)
+        .catch(() => false);
+      if (held) return;
+      if (attempt >= 3) throw new Error(`could not choose "${option}" in the select`);
+      await page.keyboard.press('Escape');
+    }
   }
 
   const stateTag = (page: Page) => page.locator('h4').locator('..').locator('.ant-tag').first();
