@@ -14,6 +14,10 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 /** Anything that can run a query: the database or a transaction inside it. */
 export type Executor = Db | Tx;
 
+/** The rows of a raw `execute(sql…)`: node-postgres and PGlite both answer `{ rows }`. */
+export const resultRows = <T = Record<string, unknown>>(res: unknown): T[] =>
+  (Array.isArray(res) ? res : ((res as { rows?: T[] }).rows ?? [])) as T[];
+
 /** The few raw operations that drizzle does not cover: multi-statement scripts and COPY-free bulk work. */
 export interface RawClient {
   /** Runs a script of one or more statements without parameters. */

@@ -2,6 +2,8 @@ import { contextOf } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import type { AppInstance } from '../../platform/http.js';
 import { localeOf } from '../../platform/i18n.js';
+import { registerInboxRow } from '../opinions/commands/registerInbox.js';
+import type { OpinionDeps } from '../opinions/opinions.deps.js';
 import { TRACKING_CODE_RE } from '../opinions/opinions.rules.js';
 import { intakeLimiter } from '../portal/portal.limits.js';
 import { idempotencyKeyOf } from '../portal/portal.routes.js';
@@ -42,6 +44,16 @@ const errors = { 400: Open311Errors, 404: Open311Errors, 409: Open311Errors, 429
 const reads = { access: 'public' as const, rateLimit: { max: 120, timeWindow: '1 minute' } };
 
 const notFound = (zh: string, en: string) => new AppError(404, 'NOT_FOUND', { zh, en });
+
+/** The cases of these codes; a code still in the public inbox is registered first, so a client sees its request. */
+async function registeredCases(deps: OpinionDeps, codes: string[]) {
+  const rows = await casesByTrackingCodes(deps.db, codes);
+  const found = new Set(rows.map((r) => r.trackingCode));
+  const waiting = codes.filter((c) => !found.has(c));
+  if (waiting.length === 0) return rows;
+  for (const trackingCode of waiting) await registerInboxRow(deps, { trackingCode });
+  return casesByTrackingCodes(deps.db, codes);
+}
 
 /**
  * Open311 GeoReport v2 (JSON only): the opinion categories as services, a constituent's opinion as a
@@ -150,8 +162,8 @@ export async function open311Routes(app: AppInstance): Promise<void> {
       reply.status(created.replayed ? 200 : 201);
       return [
         {
-          service_request_id: created.opinion.trackingCode,
-          token: created.opinion.id,
+          service_request_id: created.trackingCode,
+          token: created.id,
           service_notice: created.notice,
           account_id: req.body.account_id,
         },
@@ -177,7 +189,7 @@ export async function open311Routes(app: AppInstance): Promise<void> {
       const locale = localeOf(req);
       if (q.service_request_id) {
         const codes = q.service_request_id.filter((c) => TRACKING_CODE_RE.test(c));
-        const rows = codes.length > 0 ? await casesByTrackingCodes(deps.db, codes) : [];
+        const rows = codes.length > 0 ? await registeredCases(deps, codes) : [];
         return rows.map((r) => presentRequest(r, locale));
       }
       const to = q.end_date ?? new Date();
@@ -223,7 +235,7 @@ export async function open311Routes(app: AppInstance): Promise<void> {
     },
     async (req) => {
       const code = req.params.id.trim().toUpperCase();
-      const [row] = TRACKING_CODE_RE.test(code) ? await casesByTrackingCodes(deps.db, [code]) : [];
+      const [row] = TRACKING_CODE_RE.test(code) ? await registeredCases(deps, [code]) : [];
       if (!row) throw notFound(`service_request_id ${req.params.id} 不存在`, `service_request_id ${req.params.id} not found`);
       return [presentRequest(row, localeOf(req))];
     },
@@ -242,7 +254,12 @@ export async function open311Routes(app: AppInstance): Promise<void> {
       },
     },
     async (req) => {
-      const row = UUID_RE.test(req.params.token) ? await caseById(deps.db, req.params.token) : undefined;
+      const token = req.params.token;
+      let row = UUID_RE.test(token) ? await caseById(deps.db, token) : undefined;
+      if (!row && UUID_RE.test(token)) {
+        await registerInboxRow(deps, { id: token });
+        row = await caseById(deps.db, token);
+      }
       if (!row) throw notFound(`token ${req.params.token} 不存在`, `token ${req.params.token} not found`);
       return [{ service_request_id: row.trackingCode, token: req.params.token }];
     },

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray, max, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { files } from '../../platform/platform.tables.js';
+import { inboxHasCode } from './opinions.inbox.repo.js';
 import { opinionEvents, opinionExtensions, opinionFiles, opinions, opinionUnits } from './opinions.tables.js';
 import type { OpinionState } from './opinions.workflow.js';
 
@@ -29,9 +30,10 @@ export async function findOpinionByIdempotencyKey(db: Executor, key: string): Pr
   return row;
 }
 
+/** A code is taken by a case or by a public submission still waiting in the inbox. */
 export async function trackingCodeTaken(db: Executor, code: string): Promise<boolean> {
   const [row] = await db.select({ id: opinions.id }).from(opinions).where(eq(opinions.trackingCode, code));
-  return !!row;
+  return !!row || (await inboxHasCode(db, code));
 }
 
 /** Inserts a case; the search words go through to_tsvector('simple', …) in the same statement. */

@@ -7,6 +7,7 @@ import { uniq } from '../../test/factories.js';
 import { buildCaseWorld, type CaseWorld } from '../../test/factories.opinions.js';
 import { JPEG, pngPhoto, portalFields, randomIp, randomMobile, submitToPortal } from '../../test/factories.portal.js';
 import { buildStation } from '../../test/factories.stations.js';
+import { intakeRegistrar } from '../opinions/opinions.registrar.js';
 import { opinionFiles, opinions } from '../opinions/opinions.tables.js';
 
 let t: TestApp;
@@ -23,11 +24,16 @@ afterAll(async () => {
 const submit = (o: Record<string, string> = {}, opts: Parameters<typeof submitToPortal>[2] = {}) =>
   submitToPortal(t.app, portalFields(w.station.code, o), opts);
 
-const casesOfPhone = (phone: string) =>
-  t.deps.db
+/** Submissions are registered as cases just after the answer: wait for the registrar. */
+const settled = () => intakeRegistrar(t.deps).settled();
+
+const casesOfPhone = async (phone: string) => {
+  await settled();
+  return t.deps.db
     .select()
     .from(opinions)
     .where(eq(opinions.submitterPhoneHash, t.deps.crypto.blindIndex(phone)));
+};
 
 const filesNamed = (filename: string) => t.deps.db.select({ id: files.id }).from(files).where(eq(files.filename, filename));
 
@@ -247,6 +253,7 @@ describe('public intake', () => {
     expect(Number(refused[0]!.r.headers['retry-after'])).toBeGreaterThan(0);
 
     const codes = created.map((x) => x.r.json().trackingCode as string).sort();
+    await settled();
     const stored = await t.deps.database.raw.query<{ tracking_code: string }>(
       'SELECT tracking_code FROM opinions WHERE content LIKE $1 ORDER BY tracking_code',
       [`${tag}%`],

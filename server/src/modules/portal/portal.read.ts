@@ -3,6 +3,8 @@ import type { Executor } from '../../db/client.js';
 import type { FieldCrypto } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import type { Locale } from '../../platform/i18n.js';
+import { registerInboxRow } from '../opinions/commands/registerInbox.js';
+import type { OpinionDeps } from '../opinions/opinions.deps.js';
 import { findCategory, findStation, organizationNames } from '../opinions/opinions.parties.repo.js';
 import { findOpinion, findOpinionByTrackingCode, listEvents, listFiles, type OpinionRow } from '../opinions/opinions.repo.js';
 import { TRACKING_CODE_RE } from '../opinions/opinions.rules.js';
@@ -31,8 +33,7 @@ function last4Of(crypto: FieldCrypto, row: OpinionRow): string | null {
  * whoever asks, so changing addresses does not help a guesser.
  */
 export async function findCaseForConstituent(
-  db: Executor,
-  crypto: FieldCrypto,
+  deps: OpinionDeps,
   guesses: GuessCounter,
   rawCode: string,
   last4: string,
@@ -46,8 +47,13 @@ export async function findCaseForConstituent(
       en: 'Too many wrong attempts for this tracking code; please try again in an hour',
     });
   }
-  const row = await findOpinionByTrackingCode(db, code);
-  const expected = row ? last4Of(crypto, row) : null;
+  let row = await findOpinionByTrackingCode(deps.db, code);
+  // Submitted a moment ago and still in the inbox: registered now, so the constituent sees the case.
+  if (!row) {
+    await registerInboxRow(deps, { trackingCode: code });
+    row = await findOpinionByTrackingCode(deps.db, code);
+  }
+  const expected = row ? last4Of(deps.crypto, row) : null;
   if (!row || !expected || !timingSafeEqual(Buffer.from(expected), Buffer.from(last4))) {
     guesses.miss(code);
     throw caseNotFound();

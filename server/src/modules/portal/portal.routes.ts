@@ -3,6 +3,7 @@ import { contextOf } from '../../platform/context.js';
 import { badRequest } from '../../platform/errors.js';
 import { type AppInstance, ErrorResponse } from '../../platform/http.js';
 import { localeOf } from '../../platform/i18n.js';
+import { intakeRegistrar } from '../opinions/opinions.registrar.js';
 import { IdempotencyKey } from '../opinions/opinions.schema.js';
 import { ImageResponse } from '../stations/stations.schema.js';
 import { evaluateAsConstituent } from './commands/evaluateAsConstituent.js';
@@ -52,6 +53,8 @@ export function formInvalid(issues: unknown[]) {
 export async function portalRoutes(app: AppInstance): Promise<void> {
   const { deps } = app;
   const guesses = new GuessCounter();
+  // Submissions taken in are registered before the database closes.
+  app.addHook('onClose', () => intakeRegistrar(deps).settled());
   const errors = { 400: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 413: ErrorResponse, 429: ErrorResponse };
 
   app.post(
@@ -74,7 +77,7 @@ export async function portalRoutes(app: AppInstance): Promise<void> {
       const parsed = IntakeFields.safeParse(form.fields, { reportInput: true });
       if (!parsed.success) throw formInvalid(parsed.error.issues);
       const f = parsed.data;
-      const { opinion, replayed, stationName } = await submitPublicOpinion(deps, contextOf(req), {
+      const { trackingCode, receivedAt, replayed, stationName } = await submitPublicOpinion(deps, contextOf(req), {
         stationCode: f.stationCode,
         channel: 'qr',
         categoryId: f.categoryId,
@@ -89,7 +92,7 @@ export async function portalRoutes(app: AppInstance): Promise<void> {
         photos: form.photos,
       });
       reply.status(replayed ? 200 : 201);
-      return { trackingCode: opinion.trackingCode, receivedAt: opinion.receivedAt.toISOString(), stationName };
+      return { trackingCode, receivedAt: receivedAt.toISOString(), stationName };
     },
   );
 
@@ -108,7 +111,7 @@ export async function portalRoutes(app: AppInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      const row = await findCaseForConstituent(deps.db, deps.crypto, guesses, req.params.trackingCode, req.query.last4);
+      const row = await findCaseForConstituent(deps, guesses, req.params.trackingCode, req.query.last4);
       reply.header('cache-control', 'no-store');
       return loadPublicView(deps.db, row, localeOf(req), req.query.last4);
     },
@@ -128,7 +131,7 @@ export async function portalRoutes(app: AppInstance): Promise<void> {
     },
     async (req, reply) => {
       const { last4, evaluation, comment, solved } = req.body;
-      const row = await findCaseForConstituent(deps.db, deps.crypto, guesses, req.params.trackingCode, last4);
+      const row = await findCaseForConstituent(deps, guesses, req.params.trackingCode, last4);
       const updated = await evaluateAsConstituent(deps, contextOf(req), row, { evaluation, comment, solved });
       reply.header('cache-control', 'no-store');
       return loadPublicView(deps.db, updated, localeOf(req), last4);
@@ -149,7 +152,7 @@ export async function portalRoutes(app: AppInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      const row = await findCaseForConstituent(deps.db, deps.crypto, guesses, req.params.trackingCode, req.query.last4);
+      const row = await findCaseForConstituent(deps, guesses, req.params.trackingCode, req.query.last4);
       const photo = await findCasePhoto(deps.db, row.id, req.params.fileId);
       if (!photo) throw caseNotFound();
       return reply

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client.js';
+import { type Executor, resultRows } from '../../db/client.js';
 import type { ReplyClass } from './congresses.tables.js';
 
 /**
@@ -94,7 +94,7 @@ const tallied = (r: Row): Omit<ReportCounts, 'submitted' | 'accepted'> => ({
   unsatisfied: n(r, 'unsatisfied'),
 });
 
-const rowsOf = (res: unknown): Row[] => (Array.isArray(res) ? res : ((res as { rows?: Row[] }).rows ?? [])) as Row[];
+const rowsOf = (res: unknown): Row[] => resultRows<Row>(res);
 
 export async function yearCounts(db: Executor, congressId: string, year: number): Promise<ReportCounts> {
   const res = await db.execute(sql`

@@ -1,4 +1,4 @@
-import type { Db, Executor } from '../../../db/client.js';
+import type { Db, Executor, Tx } from '../../../db/client.js';
 import type { SessionUser } from '../../../platform/auth/session.js';
 import type { RequestContext } from '../../../platform/context.js';
 import { AppError, badRequest, conflict, forbidden, pgErrorCode } from '../../../platform/errors.js';
@@ -8,7 +8,7 @@ import { searchDocument } from '../../../platform/text/tokens.js';
 import { loadCalendar } from '../../calendar/calendar.repo.js';
 import { dueAfter } from '../opinions.deadlines.js';
 import { nowOf, type OpinionDeps } from '../opinions.deps.js';
-import { announce } from '../opinions.events.js';
+import { type Anonymous, announce } from '../opinions.events.js';
 import {
   deputyIdsOfPerson,
   findCategory,
@@ -20,7 +20,13 @@ import {
   stationIdsOfDeputies,
 } from '../opinions.parties.repo.js';
 import { sealSubmitter } from '../opinions.privacy.js';
-import { findOpinionByIdempotencyKey, insertOpinion, type OpinionRow, trackingCodeTaken } from '../opinions.repo.js';
+import {
+  findOpinionByIdempotencyKey,
+  insertOpinion,
+  type OpinionInsert,
+  type OpinionRow,
+  trackingCodeTaken,
+} from '../opinions.repo.js';
 import { newTrackingCode, titleFrom } from '../opinions.rules.js';
 import type { CreateOpinionInput } from '../opinions.schema.js';
 import { findReception } from '../receptions.repo.js';
@@ -84,11 +90,11 @@ export async function createOpinion(
   const write = () =>
     db.transaction(async (tx) => {
       const dueAt = await dueAfter(tx, calendar, place.regionCode, 'opinion.accept', receivedAt);
-      const trackingCode = await freeTrackingCode(tx);
-      const row = await insertOpinion(
+      return insertSubmitted(
         tx,
+        ctx,
         {
-          trackingCode,
+          trackingCode: await freeTrackingCode(tx),
           regionCode: place.regionCode,
           stationId: place.stationId,
           receptionId: input.receptionId ?? null,
@@ -115,18 +121,8 @@ export async function createOpinion(
           updatedAt: now,
         },
         document,
+        { as: opts.as, at: now },
       );
-      await announce(tx, ctx, row, null, {
-        action: 'submit',
-        toState: 'submitted',
-        data: { channel: row.channel, stationId: row.stationId, responsibleDeputyId, receptionId: row.receptionId },
-        topics: ['opinion.submitted'],
-        payload: { channel: row.channel },
-        audit: { trackingCode, channel: row.channel, stationId: row.stationId, regionCode: row.regionCode },
-        as: opts.as,
-        at: now,
-      });
-      return row;
     });
 
   for (let attempt = 1; ; attempt++) {
@@ -143,6 +139,33 @@ export async function createOpinion(
       if (attempt >= 3) throw err;
     }
   }
+}
+
+/**
+ * Writes a new case, state submitted, with its timeline event, audit row and outbox message in the
+ * caller's transaction (DESIGN §3): intake on behalf here, the public inbox's registrar
+ * (registerInbox.ts) for the portal and Open311.
+ */
+export async function insertSubmitted(
+  tx: Tx,
+  ctx: RequestContext,
+  values: Omit<OpinionInsert, 'searchTokens'>,
+  document: string,
+  opts: { as?: Anonymous; at: Date },
+): Promise<OpinionRow> {
+  const row = await insertOpinion(tx, values, document);
+  const { channel, stationId, responsibleDeputyId, receptionId, regionCode, trackingCode } = row;
+  await announce(tx, ctx, row, null, {
+    action: 'submit',
+    toState: 'submitted',
+    data: { channel, stationId, responsibleDeputyId, receptionId },
+    topics: ['opinion.submitted'],
+    payload: { channel },
+    audit: { trackingCode, channel, stationId, regionCode },
+    as: opts.as,
+    at: opts.at,
+  });
+  return row;
 }
 
 /** The case an idempotency key made before; the same key from someone else is a conflict, not a replay. */

@@ -1,15 +1,22 @@
-import { createHash } from 'node:crypto';
-import { recordAudit } from '../../../platform/audit.js';
+import { createHash, randomUUID } from 'node:crypto';
 import type { RequestContext } from '../../../platform/context.js';
-import { badRequest } from '../../../platform/errors.js';
-import { createOpinion } from '../../opinions/commands/createOpinion.js';
+import { badRequest, conflict } from '../../../platform/errors.js';
 import { nowOf, type OpinionDeps } from '../../opinions/opinions.deps.js';
-import { attachFiles, findOpinionByIdempotencyKey, insertFile, type OpinionRow } from '../../opinions/opinions.repo.js';
-import type { CreateOpinionInput } from '../../opinions/opinions.schema.js';
+import {
+  countPublicOfPhone,
+  findInboxByKey,
+  type InboxSubmission,
+  insertSubmission,
+  type PhoneLimit,
+  type Received,
+} from '../../opinions/opinions.inbox.repo.js';
+import { findCategory, findStation } from '../../opinions/opinions.parties.repo.js';
+import { sealSubmitter } from '../../opinions/opinions.privacy.js';
+import { intakeRegistrar } from '../../opinions/opinions.registrar.js';
+import { findOpinionByIdempotencyKey, insertFile } from '../../opinions/opinions.repo.js';
+import { newTrackingCode } from '../../opinions/opinions.rules.js';
 import { findStationByCode } from '../../stations/stations.repo.js';
 import { LIMITS, tooManyForPhone } from '../portal.limits.js';
-import { countPublicCasesOfPhone } from '../portal.repo.js';
-import { inOneTransaction } from '../portal.tx.js';
 import type { Photo } from '../portal.upload.js';
 
 export interface PublicSubmission {
@@ -29,30 +36,141 @@ export interface PublicSubmission {
 }
 
 export interface SubmissionResult {
-  opinion: OpinionRow;
-  replayed: boolean;
+  /** The case's id once registered (Open311's token). */
+  id: string;
+  trackingCode: string;
+  receivedAt: Date;
   stationName: string;
-}
-
-/** Thrown inside the transaction when the key had already made a case: rolls back the photos written for nothing. */
-class Replayed {
-  constructor(readonly opinion: OpinionRow) {}
+  replayed: boolean;
 }
 
 const HOUR_MS = 60 * 60 * 1000;
 
+/** The inbox statement wrote nothing: its photos, written in the same transaction, are rolled back. */
+class NotWritten extends Error {}
+
 /**
- * A constituent's opinion through the public portal or Open311: the station's case, made by the
- * opinions module's createOpinion (which encrypts the person's details, draws the tracking code and
- * sets the acceptance deadline), with its photos, in one transaction. The same idempotency key
- * answers the case it made the first time; a phone may raise a few cases an hour.
+ * A constituent's opinion through the public portal or Open311 (docs/decisions.md, "Public intake
+ * through an inbox"): the details encrypted here, then one statement puts the submission in the inbox
+ * — station, category, the phone's hourly limit, idempotency key and tracking code checked inside it —
+ * and the constituent has the tracking code at once. The registrar makes the case, with its timeline,
+ * audit row and notifications, moments later. Only when that statement writes nothing is it worked
+ * out why. Photos are written with the submission in one transaction.
  */
 export async function submitPublicOpinion(
   deps: OpinionDeps,
   ctx: RequestContext,
   s: PublicSubmission,
 ): Promise<SubmissionResult> {
-  const anonymous: RequestContext = { ...ctx, user: null };
+  const now = nowOf(deps);
+  const limit: PhoneLimit = { since: new Date(now.getTime() - HOUR_MS), max: LIMITS.intakePerPhonePerHour };
+  const base: Omit<InboxSubmission, 'id' | 'trackingCode' | 'photoIds'> = {
+    stationCode: s.stationCode,
+    channel: s.channel,
+    categoryId: s.categoryId,
+    content: s.content,
+    placeText: s.placeText,
+    latitude: s.latitude,
+    longitude: s.longitude,
+    ...sealSubmitter(deps.crypto, s.submitter),
+    nameHidden: s.submitter.nameHidden,
+    consentShare: s.consentShare,
+    consentPublish: s.consentPublish,
+    idempotencyKey: s.idempotencyKey,
+    ip: ctx.ip ?? null,
+    userAgent: ctx.userAgent ?? null,
+    receivedAt: now,
+  };
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const received = await write(deps, s.photos, base, limit);
+    if (received) {
+      intakeRegistrar(deps).kick();
+      return { ...received, replayed: false };
+    }
+    const replay = await replayOf(deps, s);
+    if (replay) return replay;
+    await explainRefusal(deps, s, base.submitterPhoneHash, limit.since);
+    // Nothing explains it but the tracking code drawn (taken meanwhile) or a key's first use
+    // committing meanwhile: draw again, and look for the replay again.
+  }
+  throw new Error('public submission not written after 3 attempts');
+}
+
+async function write(
+  deps: OpinionDeps,
+  photos: Photo[],
+  base: Omit<InboxSubmission, 'id' | 'trackingCode' | 'photoIds'>,
+  limit: PhoneLimit,
+): Promise<Received | undefined> {
+  const row = (photoIds: string[]): InboxSubmission => ({
+    ...base,
+    id: randomUUID(),
+    trackingCode: newTrackingCode(),
+    photoIds,
+  });
+  if (photos.length === 0) return insertSubmission(deps.db, row([]), limit);
+  try {
+    return await deps.db.transaction(async (tx) => {
+      const ids: string[] = [];
+      for (const photo of photos) {
+        const file = await insertFile(tx, {
+          // The case's region is set when it is registered (the station is looked up in the inbox statement).
+          regionCode: null,
+          filename: photo.filename,
+          mimeType: photo.mimeType,
+          size: photo.content.length,
+          sha256: createHash('sha256').update(photo.content).digest('hex'),
+          content: photo.content,
+          createdBy: null,
+          createdAt: base.receivedAt,
+        });
+        ids.push(file.id);
+      }
+      const received = await insertSubmission(tx, row(ids), limit);
+      if (!received) throw new NotWritten();
+      return received;
+    });
+  } catch (err) {
+    if (err instanceof NotWritten) return undefined;
+    throw err;
+  }
+}
+
+/**
+ * The submission an idempotency key made before, waiting or registered. The same key from another
+ * station, or on an officer's intake, is another submission: 409, never a stranger's case.
+ */
+async function replayOf(deps: OpinionDeps, s: PublicSubmission): Promise<SubmissionResult | undefined> {
+  const key = s.idempotencyKey;
+  if (!key) return undefined;
+  const station = await findStationByCode(deps.db, s.stationCode);
+  const waiting = await findInboxByKey(deps.db, key);
+  if (waiting) {
+    if (waiting.stationId !== station?.id) throw keyReused();
+    const name = station?.name ?? '';
+    return {
+      id: waiting.id,
+      trackingCode: waiting.trackingCode,
+      receivedAt: waiting.receivedAt,
+      stationName: name,
+      replayed: true,
+    };
+  }
+  const made = await findOpinionByIdempotencyKey(deps.db, key);
+  if (!made) return undefined;
+  if (made.createdBy !== null || made.stationId !== station?.id) throw keyReused();
+  const name = (made.stationId ? (await findStation(deps.db, made.stationId))?.name : null) ?? '';
+  return { id: made.id, trackingCode: made.trackingCode, receivedAt: made.receivedAt, stationName: name, replayed: true };
+}
+
+const keyReused = () =>
+  conflict('IDEMPOTENCY_KEY_REUSED', {
+    zh: '该幂等键已被另一次提交使用',
+    en: 'This idempotency key was used by another submission',
+  });
+
+/** Throws the refusal the inbox statement met, if it was one; returns when it was only bad luck. */
+async function explainRefusal(deps: OpinionDeps, s: PublicSubmission, phoneHash: string | null, since: Date): Promise<void> {
   const station = await findStationByCode(deps.db, s.stationCode);
   if (station?.status !== 'active') {
     throw badRequest('STATION_NOT_FOUND', {
@@ -60,80 +178,10 @@ export async function submitPublicOpinion(
       en: `No station with code ${s.stationCode}, or the station is no longer active`,
     });
   }
-  const input: CreateOpinionInput = {
-    channel: s.channel,
-    stationId: station.id,
-    regionCode: null,
-    receptionId: null,
-    categoryId: s.categoryId,
-    title: null,
-    content: s.content,
-    placeText: s.placeText,
-    latitude: s.latitude,
-    longitude: s.longitude,
-    submitter: s.submitter,
-    consentShare: s.consentShare,
-    consentPublish: s.consentPublish,
-    complex: false,
-    responsibleDeputyId: null,
-    receivedAt: null,
-    idempotencyKey: s.idempotencyKey,
-  };
-  const done = (r: { opinion: OpinionRow; replayed: boolean }) => ({ ...r, stationName: station.name });
-
-  // A replay writes nothing and is not counted against the phone: createOpinion answers the first case.
-  if (s.idempotencyKey && (await findOpinionByIdempotencyKey(deps.db, s.idempotencyKey))) {
-    return done(await createOpinion(deps, anonymous, input, { as: 'public' }));
+  if (s.categoryId && !(await findCategory(deps.db, s.categoryId))?.active) {
+    throw badRequest('CATEGORY_NOT_FOUND', { zh: '意见类别不存在或已停用', en: 'The category does not exist or is inactive' });
   }
-  if (s.submitter.phone) {
-    const since = new Date(nowOf(deps).getTime() - HOUR_MS);
-    const recent = await countPublicCasesOfPhone(deps.db, deps.crypto.blindIndex(s.submitter.phone), since);
-    if (recent >= LIMITS.intakePerPhonePerHour) throw tooManyForPhone();
-  }
-
-  try {
-    return done(
-      await inOneTransaction(deps, async (inner, tx) => {
-        const now = nowOf(deps);
-        const saved = [];
-        for (const photo of s.photos) {
-          saved.push(
-            await insertFile(tx, {
-              regionCode: station.regionCode,
-              filename: photo.filename,
-              mimeType: photo.mimeType,
-              size: photo.content.length,
-              sha256: createHash('sha256').update(photo.content).digest('hex'),
-              content: photo.content,
-              createdBy: null,
-              createdAt: now,
-            }),
-          );
-        }
-        const result = await createOpinion(inner, anonymous, input, { as: 'public' });
-        // Another tap with the same key got there first (the unique index let one through).
-        if (result.replayed) throw new Replayed(result.opinion);
-        if (saved.length > 0) {
-          await attachFiles(
-            tx,
-            result.opinion.id,
-            saved.map((f) => f.id),
-            'photo',
-            now,
-          );
-          await recordAudit(tx, anonymous, {
-            action: 'opinion.photos_attached',
-            entityType: 'opinion',
-            entityId: result.opinion.id,
-            regionCode: result.opinion.regionCode,
-            after: { files: saved.map((f) => ({ id: f.id, mimeType: f.mimeType, size: f.size })) },
-          });
-        }
-        return result;
-      }),
-    );
-  } catch (err) {
-    if (err instanceof Replayed) return done({ opinion: err.opinion, replayed: true });
-    throw err;
+  if (phoneHash && (await countPublicOfPhone(deps.db, phoneHash, since)) >= LIMITS.intakePerPhonePerHour) {
+    throw tooManyForPhone();
   }
 }

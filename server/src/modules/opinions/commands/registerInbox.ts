@@ -1,0 +1,145 @@
+import type { Tx } from '../../../db/client.js';
+import { recordAudit } from '../../../platform/audit.js';
+import type { WorkingCalendar } from '../../../platform/calendar/calendar.js';
+import type { RequestContext } from '../../../platform/context.js';
+import { afterCommitDispatch } from '../../../platform/outbox.js';
+import { searchDocument } from '../../../platform/text/tokens.js';
+import { loadCalendar } from '../../calendar/calendar.repo.js';
+import { workingDaysFor } from '../opinions.deadlines.js';
+import { nowOf, type OpinionDeps } from '../opinions.deps.js';
+import { claimInbox, claimInboxRow, deleteInboxRow, placePhotos, recordInboxFailure } from '../opinions.inbox.repo.js';
+import type { InboxRow } from '../opinions.inbox.tables.js';
+import { stationHead } from '../opinions.parties.repo.js';
+import { attachFiles, findOpinionByIdempotencyKey } from '../opinions.repo.js';
+import { titleFrom } from '../opinions.rules.js';
+import { insertSubmitted } from './createOpinion.js';
+
+/** Rows registered per transaction: large enough to share its commit, small enough to hold few locks. */
+export const INBOX_BATCH = 100;
+
+interface Batch {
+  calendar: WorkingCalendar;
+  /** Acceptance days by region: the deadline rule is read once per region and batch. */
+  acceptDays: Map<string, number>;
+}
+
+/**
+ * Registers up to `limit` waiting public submissions as cases, in one transaction with a savepoint
+ * per row: a row that fails keeps its error and attempt count in the inbox and the others go on.
+ * Returns how many rows it took.
+ */
+export async function registerInboxBatch(deps: OpinionDeps, limit = INBOX_BATCH): Promise<number> {
+  const batch: Batch = { calendar: await loadCalendar(deps.db), acceptDays: new Map() };
+  const failed: { row: InboxRow; error: unknown }[] = [];
+  const taken = await deps.db.transaction(async (tx) => {
+    const rows = await claimInbox(tx, limit);
+    for (const row of rows) {
+      try {
+        await tx.transaction((sp) => registerRow(sp, deps, batch, row));
+      } catch (error) {
+        failed.push({ row, error });
+      }
+    }
+    return rows.length;
+  });
+  for (const f of failed) await noteFailure(deps, f.row, f.error);
+  if (taken > failed.length) await afterCommitDispatch(deps.jobs);
+  return taken;
+}
+
+/**
+ * Registers one waiting submission now, for a reader who asks for it by tracking code or id before
+ * the registrar got to it. When a batch holds the row this waits for the batch and finds it done.
+ * Returns whether this call registered it.
+ */
+export async function registerInboxRow(deps: OpinionDeps, by: { trackingCode: string } | { id: string }): Promise<boolean> {
+  const batch: Batch = { calendar: await loadCalendar(deps.db), acceptDays: new Map() };
+  const failed: { row: InboxRow; error: unknown }[] = [];
+  const done = await deps.db.transaction(async (tx) => {
+    const row = await claimInboxRow(tx, by);
+    if (!row) return false;
+    try {
+      await tx.transaction((sp) => registerRow(sp, deps, batch, row));
+      return true;
+    } catch (error) {
+      failed.push({ row, error });
+      return false;
+    }
+  });
+  for (const f of failed) await noteFailure(deps, f.row, f.error);
+  if (done) await afterCommitDispatch(deps.jobs);
+  return done;
+}
+
+async function noteFailure(deps: OpinionDeps, row: InboxRow, error: unknown): Promise<void> {
+  // The database's own message: a wrapped query error's text would carry the sealed personal data.
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  const text = cause instanceof Error ? cause.message : String(cause);
+  console.error(`[opinion-inbox] submission ${row.trackingCode} not registered (attempt ${row.attempts + 1}): ${text}`);
+  await recordInboxFailure(deps.db, row.id, text);
+}
+
+/** The case of one submission, with the id and tracking code the constituent was given, and its photos. */
+async function registerRow(tx: Tx, deps: OpinionDeps, batch: Batch, row: InboxRow): Promise<void> {
+  const now = nowOf(deps);
+  let days = batch.acceptDays.get(row.regionCode);
+  if (days === undefined) {
+    days = await workingDaysFor(tx, row.regionCode, 'opinion.accept');
+    batch.acceptDays.set(row.regionCode, days);
+  }
+  // A key an officer's intake used meanwhile stays with that case; this one is answered by its inbox row until now.
+  const keyFree = !row.idempotencyKey || !(await findOpinionByIdempotencyKey(tx, row.idempotencyKey));
+  const title = titleFrom(row.content);
+  const ctx: RequestContext = { user: null, ip: row.ip ?? undefined, userAgent: row.userAgent ?? undefined, locale: 'zh' };
+  const opinion = await insertSubmitted(
+    tx,
+    ctx,
+    {
+      id: row.id,
+      trackingCode: row.trackingCode,
+      regionCode: row.regionCode,
+      stationId: row.stationId,
+      receptionId: null,
+      channel: row.channel,
+      categoryId: row.categoryId,
+      title,
+      content: row.content,
+      placeText: row.placeText,
+      latitude: row.latitude,
+      longitude: row.longitude,
+      submitterNameEnc: row.submitterNameEnc,
+      submitterNameMasked: row.submitterNameMasked,
+      submitterPhoneEnc: row.submitterPhoneEnc,
+      submitterPhoneHash: row.submitterPhoneHash,
+      submitterPhoneMasked: row.submitterPhoneMasked,
+      submitterAddressEnc: row.submitterAddressEnc,
+      nameHidden: row.nameHidden,
+      consentShare: row.consentShare,
+      consentPublish: row.consentPublish,
+      consentAt: row.consentShare || row.consentPublish ? row.receivedAt : null,
+      state: 'submitted',
+      responsibleDeputyId: (await stationHead(tx, row.stationId)) ?? null,
+      complex: false,
+      dueAt: batch.calendar.dueAfterWorkingDays(row.receivedAt, days),
+      idempotencyKey: keyFree ? row.idempotencyKey : null,
+      createdBy: null,
+      receivedAt: row.receivedAt,
+      createdAt: now,
+      updatedAt: now,
+    },
+    searchDocument(title, row.content, row.placeText),
+    { as: 'public', at: row.receivedAt },
+  );
+  if (row.photoIds.length > 0) {
+    await attachFiles(tx, opinion.id, row.photoIds, 'photo', row.receivedAt);
+    const photos = await placePhotos(tx, row.photoIds, opinion.regionCode);
+    await recordAudit(tx, ctx, {
+      action: 'opinion.photos_attached',
+      entityType: 'opinion',
+      entityId: opinion.id,
+      regionCode: opinion.regionCode,
+      after: { files: photos },
+    });
+  }
+  await deleteInboxRow(tx, row.id);
+}

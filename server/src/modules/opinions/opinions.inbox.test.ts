@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outbox } from '../../platform/notify/notify.tables.js';
+import { auditEvents } from '../../platform/platform.tables.js';
+import { createTestApp, type TestApp } from '../../test/app.js';
+import { buildCaseWorld, type CaseWorld } from '../../test/factories.opinions.js';
+import { formData, randomMobile } from '../../test/factories.portal.js';
+import { registerInboxBatch } from './commands/registerInbox.js';
+import { insertSubmission, MAX_INBOX_ATTEMPTS } from './opinions.inbox.repo.js';
+import { opinionInbox } from './opinions.inbox.tables.js';
+import { sealSubmitter } from './opinions.privacy.js';
+import { trackingCodeTaken } from './opinions.repo.js';
+import { newTrackingCode } from './opinions.rules.js';
+import { opinionEvents, opinions } from './opinions.tables.js';
+
+let t: TestApp;
+let w: CaseWorld;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  w = await buildCaseWorld(t);
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+/** A submission put in the inbox as the portal's statement does, without waking the registrar (as after a crash). */
+async function waiting(o: { phone?: string; trackingCode?: string; key?: string } = {}) {
+  const phone = o.phone ?? randomMobile();
+  const received = await insertSubmission(
+    t.deps.db,
+    {
+      id: randomUUID(),
+      trackingCode: o.trackingCode ?? newTrackingCode(),
+      stationCode: w.station.code,
+      channel: 'qr',
+      categoryId: null,
+      content: '路口的红绿灯坏了，早晚高峰很危险。',
+      placeText: '和平路口',
+      latitude: null,
+      longitude: null,
+      ...sealSubmitter(t.deps.crypto, { name: '赵六', phone, address: null }),
+      nameHidden: true,
+      consentShare: true,
+      consentPublish: false,
+      idempotencyKey: o.key ?? null,
+      photoIds: [],
+      ip: '198.51.100.7',
+      userAgent: 'test-phone',
+      receivedAt: new Date(Date.now() - 60_000),
+    },
+    { since: new Date(Date.now() - 3_600_000), max: 5 },
+  );
+  if (!received) throw new Error('not written');
+  return { ...received, phone };
+}
+
+const caseOf = async (id: string) => (await t.deps.db.select().from(opinions).where(eq(opinions.id, id)))[0];
+const inboxRow = async (id: string) => (await t.deps.db.select().from(opinionInbox).where(eq(opinionInbox.id, id)))[0];
+
+describe('the public inbox', () => {
+  it('registers a waiting submission as the case the constituent was told of, with its timeline, audit and outbox', async () => {
+    const sub = await waiting();
+    expect(sub.stationName).toBe(w.station.name);
+    expect(await trackingCodeTaken(t.deps.db, sub.trackingCode)).toBe(true);
+    expect(await caseOf(sub.id)).toBeUndefined();
+
+    while ((await registerInboxBatch(t.deps)) > 0) {
+      // until the inbox is empty (other files' rows too)
+    }
+    const row = await caseOf(sub.id);
+    expect(row).toMatchObject({
+      trackingCode: sub.trackingCode,
+      stationId: w.station.id,
+      regionCode: w.station.regionCode,
+      channel: 'qr',
+      state: 'submitted',
+      responsibleDeputyId: w.head.id,
+      createdBy: null,
+      receivedAt: sub.receivedAt,
+    });
+    expect(row!.dueAt!.getTime()).toBeGreaterThan(sub.receivedAt.getTime());
+    expect(await inboxRow(sub.id)).toBeUndefined();
+
+    const [event] = await t.deps.db.select().from(opinionEvents).where(eq(opinionEvents.opinionId, sub.id));
+    expect(event).toMatchObject({ action: 'submit', toState: 'submitted', actorRole: 'public', at: sub.receivedAt });
+    const [audit] = await t.deps.db.select().from(auditEvents).where(eq(auditEvents.entityId, sub.id));
+    expect(audit).toMatchObject({ action: 'opinion.submit', ip: '198.51.100.7', userAgent: 'test-phone' });
+    const sent = await t.deps.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.aggregateId, sub.id), eq(outbox.topic, 'opinion.submitted')));
+    expect(sent).toHaveLength(1);
+  });
+
+  it('keeps a submission that cannot be registered, with its error, and registers the others', async () => {
+    const good = await waiting();
+    const bad = await waiting();
+    // An officer's case took the code meanwhile (the unique index refuses the second case).
+    await t.deps.database.raw.query(`UPDATE opinions SET tracking_code = $1 WHERE id = (SELECT id FROM opinions LIMIT 1)`, [
+      bad.trackingCode,
+    ]);
+    for (let i = 0; i < MAX_INBOX_ATTEMPTS + 1; i++) await registerInboxBatch(t.deps);
+    expect(await caseOf(good.id)).toBeDefined();
+    expect(await caseOf(bad.id)).toBeUndefined();
+    const kept = await inboxRow(bad.id);
+    expect(kept).toMatchObject({ attempts: MAX_INBOX_ATTEMPTS, trackingCode: bad.trackingCode });
+    expect(kept!.lastError).toBeTruthy();
+    // Past its last attempt it is no longer taken in every batch.
+    expect(await registerInboxBatch(t.deps)).toBe(0);
+  });
+
+  it('registers a waiting submission when the constituent looks it up before the registrar ran', async () => {
+    const sub = await waiting();
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/public/opinions/${sub.trackingCode}?last4=${sub.phone.slice(-4)}`,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ trackingCode: sub.trackingCode, state: 'submitted' });
+    expect(await inboxRow(sub.id)).toBeUndefined();
+  });
+
+  it('answers a replay of a waiting submission with its code, and counts waiting submissions against the phone', async () => {
+    const phone = randomMobile();
+    const key = `inbox-${randomUUID()}`;
+    const first = await waiting({ phone, key });
+    const replayed = formData({ stationCode: w.station.code, content: '再次提交', phone, consentShare: 'true' });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/opinions',
+      payload: replayed.payload,
+      headers: { ...replayed.headers, 'idempotency-key': key },
+      remoteAddress: '198.51.100.8',
+    });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json().trackingCode).toBe(first.trackingCode);
+    for (let i = 0; i < 4; i++) await waiting({ phone });
+    const sixth = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/opinions',
+      ...formData({ stationCode: w.station.code, content: '第六条', phone, consentShare: 'true' }),
+      remoteAddress: '198.51.100.9',
+    });
+    expect(sixth.statusCode).toBe(429);
+  });
+});
