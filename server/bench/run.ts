@@ -254,6 +254,23 @@ async function settle(base: string, code: string): Promise<number> {
   return (Date.now() - started) / 1000;
 }
 
+/**
+ * After the intake workload: how many submissions still wait in the inbox, and how long the
+ * registrar takes to make them all cases (at most 15 minutes).
+ */
+async function inboxDrain(base: string): Promise<{ waiting: number; seconds: number; perSecond: number }> {
+  const waitingNow = async () => ((await (await fetch(`${base}/bench/inbox`)).json()) as { waiting: number }).waiting;
+  const started = Date.now();
+  const waiting = await waitingNow();
+  let left = waiting;
+  while (left > 0 && Date.now() - started < 15 * 60_000) {
+    await new Promise((r) => setTimeout(r, 250));
+    left = await waitingNow();
+  }
+  const seconds = (Date.now() - started) / 1000;
+  return { waiting, seconds, perSecond: seconds > 0 ? (waiting - left) / seconds : 0 };
+}
+
 async function main() {
   const opts = parseOptions(process.argv.slice(2));
   const url = opts.db === 'postgres' ? await preparePostgres(opts.scale, opts.fresh) : undefined;
@@ -283,6 +300,7 @@ async function main() {
     const selected = workloads.filter((w) => w.baseline || !opts.only || opts.only.includes(w.name));
     const warmup = Math.max(1, Math.min(3, Math.round(opts.duration / 5)));
     const results: WorkloadResult[] = [];
+    let registration: Awaited<ReturnType<typeof inboxDrain>> | null = null;
     for (const w of selected) {
       console.error(`  ${w.name}: ${w.description}`);
       await settle(base, ctx.countyCode);
@@ -290,6 +308,7 @@ async function main() {
       await settle(base, ctx.countyCode);
       const run = await drive(base, w, ctx, opts.duration, opts.connections);
       const drainSeconds = await settle(base, ctx.countyCode);
+      if (w.name === 'intake') registration = await inboxDrain(base);
       const sorted = Float64Array.from(run.samples).sort();
       const non2xx = Object.fromEntries(Object.entries(run.statuses).filter(([code]) => !code.startsWith('2')));
       results.push({
@@ -322,13 +341,19 @@ async function main() {
       `\nLianluo bench — ${opts.db} (${ready.databaseKind}), ${opts.scale} demo, ${opts.connections} connections × ${opts.duration} s per workload, node ${process.version}\n`,
     );
     console.log(formatTable(results));
+    if (registration) {
+      const r = registration as { waiting: number; seconds: number; perSecond: number };
+      console.log(
+        `\nintake: ${r.waiting} submissions waited in the inbox after the run; registered as cases in ${r.seconds.toFixed(1)} s (${r.perSecond.toFixed(0)} cases/s)`,
+      );
+    }
     const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
     const dir = fileURLToPath(new URL('./results/', import.meta.url));
     mkdirSync(dir, { recursive: true });
     const file = `${dir}${stamp}-${opts.db}-${opts.scale}.json`;
     writeFileSync(
       file,
-      `${JSON.stringify({ at: new Date().toISOString(), db: opts.db, scale: opts.scale, duration: opts.duration, connections: opts.connections, node: process.version, seed: ready.seedSummary, results }, null, 2)}\n`,
+      `${JSON.stringify({ at: new Date().toISOString(), db: opts.db, scale: opts.scale, duration: opts.duration, connections: opts.connections, node: process.version, seed: ready.seedSummary, results, registration }, null, 2)}\n`,
     );
     console.log(`\nresults written to ${file}`);
   } finally {

@@ -116,6 +116,15 @@ async function main() {
       return row;
     },
   );
+  // Public submissions still waiting to become cases (the intake workload's registration lag).
+  app.get(
+    '/bench/inbox',
+    { config: { access: 'public' }, schema: { hide: true, response: { 200: z.object({ waiting: z.number() }) } } },
+    async () => {
+      const [row] = await database.raw.query<{ n: string }>('SELECT count(*) AS n FROM opinion_inbox WHERE attempts < 5');
+      return { waiting: Number(row?.n ?? 0) };
+    },
+  );
   // The third baseline: one row written through the same stack, what an intake route is held to.
   await database.raw.exec(
     'CREATE TABLE IF NOT EXISTS bench_rows (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), note text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())',

@@ -4,13 +4,15 @@
 -- constituent's details already encrypted. The registrar (opinions.registrar.ts) turns the rows into
 -- cases in batches — tracking code and id kept — with their timeline, audit rows and outbox messages,
 -- and deletes them. A row that cannot be registered keeps its error and is retried.
+-- No foreign keys: the statement itself finds the station and the category, stations are retired
+-- rather than deleted, and the checks would cost each submission two more lookups and row locks.
 CREATE TABLE opinion_inbox (
   id                     uuid PRIMARY KEY,
   tracking_code          varchar(16) NOT NULL UNIQUE,
-  station_id             uuid NOT NULL REFERENCES stations(id),
+  station_id             uuid NOT NULL,
   region_code            varchar(12) NOT NULL,
   channel                text NOT NULL CHECK (channel IN ('qr', 'online')),
-  category_id            uuid REFERENCES opinion_categories(id),
+  category_id            uuid,
   content                text NOT NULL,
   place_text             text,
   latitude               double precision CHECK (latitude BETWEEN -90 AND 90),

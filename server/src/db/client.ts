@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { type ExtractTablesWithRelations, is, type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { type PgDatabase, type PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import * as schema from './schema.js';
@@ -13,6 +13,30 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 /** Anything that can run a query: the database or a transaction inside it. */
 export type Executor = Db | Tx;
+
+export const isTransaction = (db: Executor): db is Tx => is(db, PgTransaction);
+
+/**
+ * A hot statement as fixed text: on PostgreSQL prepared once per connection under `name` (no parse
+ * or plan afterwards, and no query building in drizzle); on PGlite run as it is. Not inside a
+ * transaction: use `textToSql` there.
+ */
+export async function preparedQuery<T>(db: Db, name: string, text: string, values: unknown[]): Promise<T[]> {
+  // drizzle keeps the driver's client on the database object: a node-postgres pool or a PGlite instance.
+  const client = (db as unknown as { $client: pg.Pool | PGlite }).$client;
+  if (client instanceof PGlite) return (await client.query<T>(text, values)).rows;
+  return (await client.query<T & pg.QueryResultRow>({ name, text, values })).rows;
+}
+
+/** The same fixed text with its $n parameters, as a drizzle SQL for a transaction. */
+export function textToSql(text: string, values: unknown[]): SQL {
+  const parts = text.split(/\$(\d+)/);
+  const chunks: SQL[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    chunks.push(i % 2 === 0 ? sql.raw(parts[i] as string) : sql`${values[Number(parts[i]) - 1]}`);
+  }
+  return sql.join(chunks);
+}
 
 /** The rows of a raw `execute(sql…)`: node-postgres and PGlite both answer `{ rows }`. */
 export const resultRows = <T = Record<string, unknown>>(res: unknown): T[] =>

@@ -4,6 +4,7 @@ import { createTestApp, type TestApp } from '../../test/app.js';
 import { uniq } from '../../test/factories.js';
 import { advance, buildCaseWorld, type CaseWorld, step } from '../../test/factories.opinions.js';
 import { portalFields, randomIp, randomMobile, submitToPortal } from '../../test/factories.portal.js';
+import { intakeRegistrar } from '../opinions/opinions.registrar.js';
 import { opinions } from '../opinions/opinions.tables.js';
 
 let t: TestApp;
@@ -48,6 +49,8 @@ const specForm = (o: Record<string, string> = {}) => ({
 });
 
 const caseOf = async (code: string) => {
+  // The registrar makes the case just after the answer.
+  await intakeRegistrar(t.deps).settled();
   const [row] = await t.deps.db.select().from(opinions).where(eq(opinions.trackingCode, code));
   return row;
 };

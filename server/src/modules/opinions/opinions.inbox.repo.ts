@@ -1,5 +1,5 @@
 import { asc, eq, inArray, lt, sql } from 'drizzle-orm';
-import { type Executor, resultRows, type Tx } from '../../db/client.js';
+import { type Executor, isTransaction, preparedQuery, resultRows, type Tx, textToSql } from '../../db/client.js';
 import { files } from '../../platform/platform.tables.js';
 import { type InboxRow, opinionInbox } from './opinions.inbox.tables.js';
 
@@ -50,44 +50,70 @@ export interface PhoneLimit {
 
 const uuidArray = (ids: string[]) => `{${ids.join(',')}}`;
 
+/** The phone's public cases since $2: those waiting here and those registered (created_by null). */
+const PHONE_COUNT = `(
+  (SELECT count(*) FROM opinion_inbox i WHERE i.submitter_phone_hash = $1::text AND i.received_at >= $2::timestamptz)
+  + (SELECT count(*) FROM opinions o WHERE o.submitter_phone_hash = $1::text AND o.created_by IS NULL AND o.received_at >= $2::timestamptz))`;
+
+const INSERT_SUBMISSION = `
+  WITH station AS (
+    SELECT id, region_code, name FROM stations WHERE code = $3 AND status = 'active'
+  ), ins AS (
+    INSERT INTO opinion_inbox (id, tracking_code, station_id, region_code, channel, category_id, content,
+      place_text, latitude, longitude, submitter_name_enc, submitter_name_masked, name_hidden,
+      submitter_phone_enc, submitter_phone_hash, submitter_phone_masked, submitter_address_enc,
+      consent_share, consent_publish, idempotency_key, photo_ids, ip, user_agent, received_at)
+    SELECT $4::uuid, $5::text, station.id, station.region_code, $6, $7::uuid, $8, $9, $10::float8, $11::float8,
+      $12, $13, $14, $15, $1::text, $16, $17, $18, $19, $20::text, $21::uuid[], $22, $23, $24::timestamptz
+    FROM station
+    WHERE ($7::uuid IS NULL OR EXISTS (SELECT 1 FROM opinion_categories c WHERE c.id = $7::uuid AND c.active))
+      AND ($1::text IS NULL OR ${PHONE_COUNT} < $25)
+      AND ($20::text IS NULL OR NOT EXISTS (SELECT 1 FROM opinions o WHERE o.idempotency_key = $20::text))
+      AND NOT EXISTS (SELECT 1 FROM opinions o WHERE o.tracking_code = $5::text)
+    ON CONFLICT DO NOTHING
+    RETURNING id, tracking_code, received_at, station_id
+  )
+  SELECT ins.id, ins.tracking_code, ins.received_at, ins.station_id, station.name AS station_name
+  FROM ins JOIN station ON station.id = ins.station_id`;
+
 /**
  * The submission in one statement, or nothing when one of its conditions fails: the station (by code,
  * active), the category (active), the phone's hourly limit (the inbox and the cases registered from
- * it), a new idempotency key and a free tracking code. The caller works out which one failed.
+ * it), a new idempotency key and a free tracking code. The caller works out which one failed. Fixed
+ * text, prepared once per connection: it runs for every public submission.
  */
 export async function insertSubmission(db: Executor, s: InboxSubmission, limit: PhoneLimit): Promise<Received | undefined> {
-  const res = await db.execute(sql`
-    WITH station AS (
-      SELECT id, region_code, name FROM stations WHERE code = ${s.stationCode} AND status = 'active'
-    ), ins AS (
-      INSERT INTO opinion_inbox (id, tracking_code, station_id, region_code, channel, category_id, content,
-        place_text, latitude, longitude, submitter_name_enc, submitter_name_masked, name_hidden,
-        submitter_phone_enc, submitter_phone_hash, submitter_phone_masked, submitter_address_enc,
-        consent_share, consent_publish, idempotency_key, photo_ids, ip, user_agent, received_at)
-      SELECT ${s.id}::uuid, ${s.trackingCode}, station.id, station.region_code, ${s.channel}, ${s.categoryId}::uuid,
-        ${s.content}, ${s.placeText}, ${s.latitude}::float8, ${s.longitude}::float8, ${s.submitterNameEnc},
-        ${s.submitterNameMasked}, ${s.nameHidden}, ${s.submitterPhoneEnc}, ${s.submitterPhoneHash},
-        ${s.submitterPhoneMasked}, ${s.submitterAddressEnc}, ${s.consentShare}, ${s.consentPublish},
-        ${s.idempotencyKey}, ${uuidArray(s.photoIds)}::uuid[], ${s.ip}, ${s.userAgent}, ${s.receivedAt.toISOString()}::timestamptz
-      FROM station
-      WHERE (${s.categoryId}::uuid IS NULL
-          OR EXISTS (SELECT 1 FROM opinion_categories c WHERE c.id = ${s.categoryId}::uuid AND c.active))
-        AND (${s.submitterPhoneHash}::text IS NULL OR ${phoneCount(s.submitterPhoneHash, limit.since)} < ${limit.max})
-        AND (${s.idempotencyKey}::text IS NULL
-          OR NOT EXISTS (SELECT 1 FROM opinions o WHERE o.idempotency_key = ${s.idempotencyKey}))
-        AND NOT EXISTS (SELECT 1 FROM opinions o WHERE o.tracking_code = ${s.trackingCode})
-      ON CONFLICT DO NOTHING
-      RETURNING id, tracking_code, received_at, station_id
-    )
-    SELECT ins.id, ins.tracking_code, ins.received_at, ins.station_id, station.name AS station_name
-    FROM ins JOIN station ON station.id = ins.station_id`);
-  const [row] = resultRows<{
-    id: string;
-    tracking_code: string;
-    received_at: Date | string;
-    station_id: string;
-    station_name: string;
-  }>(res);
+  const values = [
+    s.submitterPhoneHash,
+    limit.since.toISOString(),
+    s.stationCode,
+    s.id,
+    s.trackingCode,
+    s.channel,
+    s.categoryId,
+    s.content,
+    s.placeText,
+    s.latitude,
+    s.longitude,
+    s.submitterNameEnc,
+    s.submitterNameMasked,
+    s.nameHidden,
+    s.submitterPhoneEnc,
+    s.submitterPhoneMasked,
+    s.submitterAddressEnc,
+    s.consentShare,
+    s.consentPublish,
+    s.idempotencyKey,
+    uuidArray(s.photoIds),
+    s.ip,
+    s.userAgent,
+    s.receivedAt.toISOString(),
+    limit.max,
+  ];
+  type Row = { id: string; tracking_code: string; received_at: Date | string; station_id: string; station_name: string };
+  const [row] = isTransaction(db)
+    ? resultRows<Row>(await db.execute(textToSql(INSERT_SUBMISSION, values)))
+    : await preparedQuery<Row>(db, 'opinion-inbox-insert', INSERT_SUBMISSION, values);
   if (!row) return undefined;
   return {
     id: row.id,
@@ -98,14 +124,10 @@ export async function insertSubmission(db: Executor, s: InboxSubmission, limit: 
   };
 }
 
-/** The phone's public cases since a moment: those waiting here and those registered (created_by null). */
-const phoneCount = (hash: string | null, since: Date) => sql`(
-  (SELECT count(*) FROM opinion_inbox i WHERE i.submitter_phone_hash = ${hash} AND i.received_at >= ${since.toISOString()}::timestamptz)
-  + (SELECT count(*) FROM opinions o WHERE o.submitter_phone_hash = ${hash} AND o.created_by IS NULL
-       AND o.received_at >= ${since.toISOString()}::timestamptz))`;
-
 export async function countPublicOfPhone(db: Executor, hash: string, since: Date): Promise<number> {
-  const [row] = resultRows<{ n: number | string }>(await db.execute(sql`SELECT ${phoneCount(hash, since)} AS n`));
+  const [row] = resultRows<{ n: number | string }>(
+    await db.execute(textToSql(`SELECT ${PHONE_COUNT} AS n`, [hash, since.toISOString()])),
+  );
   return Number(row?.n ?? 0);
 }
 

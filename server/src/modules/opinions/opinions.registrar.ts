@@ -1,20 +1,24 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { INBOX_BATCH, registerInboxBatch } from './commands/registerInbox.js';
 import type { OpinionDeps } from './opinions.deps.js';
 
 /**
  * Turns the public intake's inbox into cases in the background of the process that took them. A
  * submission kicks it; while a batch runs, later kicks fold into one more pass, so under a flood
- * each transaction registers up to INBOX_BATCH cases instead of one. What a crash or another
+ * each transaction registers up to INBOX_BATCH cases instead of one, and a backlog is worked off at
+ * no more than about half of the process's time. What a crash or another
  * process leaves behind is taken by the every-minute sweep (opinions.workers.ts), and a reader who
  * asks for a case not yet registered registers it on the spot (registerInboxRow).
  */
 export class IntakeRegistrar {
   private running: Promise<void> | null = null;
   private again = false;
+  private stopping = false;
 
   constructor(private readonly deps: OpinionDeps) {}
 
   kick(): void {
+    if (this.stopping) return;
     if (this.running) {
       this.again = true;
       return;
@@ -24,24 +28,34 @@ export class IntakeRegistrar {
     });
   }
 
-  /** Resolves once nothing is being registered (tests; closing the app). */
+  /** Resolves once nothing is being registered (tests). */
   async settled(): Promise<void> {
     while (this.running) await this.running;
+  }
+
+  /** Closing the app: the batch in progress commits, the rest waits in the inbox for the next start. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.settled();
   }
 
   private async run(): Promise<void> {
     do {
       this.again = false;
       try {
-        while ((await registerInboxBatch(this.deps)) >= INBOX_BATCH) {
-          // a full batch: more may wait
+        while (!this.stopping) {
+          const started = performance.now();
+          if ((await registerInboxBatch(this.deps)) < INBOX_BATCH) break;
+          // A backlog (a flood of submissions): leave the process to the requests for as long as the
+          // batch took, so registering takes at most about half of it and new submissions keep their pace.
+          await sleep(performance.now() - started);
         }
       } catch (err) {
         // The rows stay in the inbox: the next submission or the sweep tries again.
         console.error('[opinion-inbox] registration run failed:', err instanceof Error ? err.message : err);
         return;
       }
-    } while (this.again);
+    } while (this.again && !this.stopping);
   }
 }
 

@@ -53,8 +53,8 @@ export function formInvalid(issues: unknown[]) {
 export async function portalRoutes(app: AppInstance): Promise<void> {
   const { deps } = app;
   const guesses = new GuessCounter();
-  // Submissions taken in are registered before the database closes.
-  app.addHook('onClose', () => intakeRegistrar(deps).settled());
+  // The batch being registered commits before the database closes.
+  app.addHook('onClose', () => intakeRegistrar(deps).stop());
   const errors = { 400: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 413: ErrorResponse, 429: ErrorResponse };
 
   app.post(

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/app.js';
 import { advance, buildCaseWorld, type CaseWorld, step } from '../../test/factories.opinions.js';
 import { JPEG, portalFields, randomMobile, submitToPortal } from '../../test/factories.portal.js';
+import { intakeRegistrar } from '../opinions/opinions.registrar.js';
 import { opinions } from '../opinions/opinions.tables.js';
 
 let t: TestApp;
@@ -29,6 +30,8 @@ async function raise(o: Record<string, string> = {}, photos = [{ filename: 'lamp
   const res = await submitToPortal(t.app, portalFields(w.station.code, { phone, name: '周八', ...o }), { photos });
   expect(res.statusCode, res.body).toBe(201);
   const code = res.json().trackingCode as string;
+  // The registrar makes the case just after the answer.
+  await intakeRegistrar(t.deps).settled();
   const [row] = await t.deps.db.select({ id: opinions.id }).from(opinions).where(eq(opinions.trackingCode, code));
   return { id: row!.id, code, phone, last4: phone.slice(-4) };
 }
