@@ -24,6 +24,11 @@ import { caseScopeOf } from './opinions.visibility.js';
  * thousands of cases and an exact count would cost more than the page.
  */
 export const COUNT_CAP = 10_000;
+/**
+ * A search counts its matches up to this many, in a queue too: the workbench counts are never of a
+ * search, and a common word's matches would otherwise all be read for the number alone.
+ */
+export const SEARCH_COUNT_CAP = 1_000;
 /** A search's relevance order ranks the most recent matches this many deep; beyond them, newest first. */
 export const RELEVANCE_POOL = 500;
 /** contracts.md §A: due soon = due within 2 working days. */
@@ -63,7 +68,7 @@ export async function listCases(deps: Deps, user: SessionUser, query: OpinionLis
   const sort = sortOf(query);
   const offset = (query.page - 1) * query.pageSize;
   const [count, ids] = await Promise.all([
-    countCases(db, where, query.queue ? undefined : COUNT_CAP),
+    countCases(db, where, query.q ? SEARCH_COUNT_CAP : query.queue ? undefined : COUNT_CAP),
     sort === 'relevance' && query.q
       ? relevancePage(deps, where, query.q, offset, query.pageSize)
       : caseIds(db, where, orderOf(sort === 'relevance' ? '-receivedAt' : sort), query.pageSize, offset),
