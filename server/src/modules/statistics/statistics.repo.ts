@@ -120,9 +120,10 @@ export async function groupCells(
 }
 
 /**
- * One page of a dimension that may have thousands of members (the stations of a province): they are
- * ranked by `received`, which the key's index carries, without reading the table; then every
- * figure is summed for the members of the page only, in the regions their cells lie in.
+ * One page of a dimension that may have thousands of members (the stations of a province), in one
+ * statement: the members are ranked by `received`, which the key's index carries, without reading
+ * the table; then every figure is summed for the members of the page only, in the regions their
+ * cells lie in.
  */
 async function rankedPage(
   db: Executor,
@@ -132,40 +133,31 @@ async function rankedPage(
   page: { limit: number; offset: number },
 ): Promise<{ rows: GroupRow[]; total: number }> {
   const { dim, key, name } = groupingOf(dimension);
-  const received = sql<number>`sum(${sql.raw('"opinion_stat_cube"."received"')})`.mapWith(Number);
-  const scopes = sql<string[]>`array_agg(DISTINCT ${cube.scope})`;
-  const ranked = await db
-    .select({ key: key.as('key'), members: sql<number>`count(*) OVER ()`.mapWith(Number), received, scopes })
+  const ranked = db.$with('ranked').as(
+    db
+      .select({
+        member: sql<string>`${key}`.as('ranked_member'),
+        members: sql<number>`count(*) OVER ()`.as('ranked_members'),
+        received: sql<number>`sum(${sql.raw('"opinion_stat_cube"."received"')})`.as('ranked_received'),
+        scopes: sql<string[]>`array_agg(DISTINCT ${cube.scope})`.as('ranked_scopes'),
+      })
+      .from(cube)
+      .where(cellsOf(scope, dim, period))
+      .groupBy(key)
+      .orderBy(sql`ranked_received DESC`, asc(key))
+      .limit(page.limit)
+      .offset(page.offset),
+  );
+  const rows = await db
+    .with(ranked)
+    .select({ key: key.as('key'), name: name.as('name'), members: sql<number>`ranked.ranked_members`.mapWith(Number), ...sums })
     .from(cube)
+    .innerJoin(ranked, and(sql`${cube.member} = ranked.ranked_member`, sql`${cube.scope} = ANY(ranked.ranked_scopes)`))
     .where(cellsOf(scope, dim, period))
-    .groupBy(key)
-    .orderBy(sql`${received} DESC`, asc(key))
-    .limit(page.limit)
-    .offset(page.offset);
-  const total = ranked[0]?.members ?? (page.offset > 0 ? await countMembers(db, scope, period, dimension) : 0);
-  if (!ranked.length) return { rows: [], total };
-  const full = await db
-    .select({ key: key.as('key'), name: name.as('name'), ...sums })
-    .from(cube)
-    .where(
-      and(
-        cellsOf(scope, dim, period),
-        inArray(cube.scope, [...new Set(ranked.flatMap((r) => r.scopes))]),
-        inArray(
-          cube.member,
-          ranked.map((r) => r.key),
-        ),
-      ),
-    )
-    .groupBy(key);
-  const byMember = new Map(full.map((r) => [r.key, r]));
-  return {
-    rows: ranked.map((r) => {
-      const f = byMember.get(r.key);
-      return { key: r.key, name: f?.name ?? null, sums: toSums(f ?? {}) };
-    }),
-    total,
-  };
+    .groupBy(key, sql`ranked.ranked_members`, sql`ranked.ranked_received`)
+    .orderBy(sql`ranked.ranked_received DESC`, asc(key));
+  const total = rows[0]?.members ?? (page.offset > 0 ? await countMembers(db, scope, period, dimension) : 0);
+  return { rows: rows.map((r) => ({ key: r.key, name: r.name, sums: toSums(r) })), total };
 }
 
 /** The number of members when the page asked for lies past the last one. */
