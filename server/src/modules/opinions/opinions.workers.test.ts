@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../platform/clock.js';
 import { createTestApp, type TestApp, testDbKind } from '../../test/app.js';
 import { buildCaseWorld, buildOpinion, type CaseWorld } from '../../test/factories.opinions.js';
-import { OPINION_DEADLINES_QUEUE, OPINION_RETENTION_QUEUE, scheduleOpinionJobs } from './opinions.workers.js';
+import {
+  OPINION_DEADLINES_QUEUE,
+  OPINION_INBOX_QUEUE,
+  OPINION_RETENTION_QUEUE,
+  scheduleOpinionJobs,
+} from './opinions.workers.js';
 
 const at = (local: string) => `${local}+08:00`;
 const clock = fixedClock(at('2026-10-09T10:00:00'));
@@ -52,15 +57,19 @@ describe('the opinion jobs of a running server', () => {
 
   // Only on the file's own PGlite database: on the shared PostgreSQL one, a schedule would start
   // sweeps in every other test file's workers.
-  it.skipIf(testDbKind() === 'postgres')('schedules the sweep every ten minutes and retention nightly, China time', async () => {
-    await scheduleOpinionJobs(t.deps);
-    const rows = await t.database.raw.query<{ name: string; cron: string; timezone: string }>(
-      'SELECT name, cron, timezone FROM pgboss.schedule WHERE name = ANY($1) ORDER BY name',
-      [[OPINION_DEADLINES_QUEUE, OPINION_RETENTION_QUEUE]],
-    );
-    expect(rows).toEqual([
-      { name: OPINION_DEADLINES_QUEUE, cron: '*/10 * * * *', timezone: 'Asia/Shanghai' },
-      { name: OPINION_RETENTION_QUEUE, cron: '40 3 * * *', timezone: 'Asia/Shanghai' },
-    ]);
-  });
+  it.skipIf(testDbKind() === 'postgres')(
+    'schedules the inbox every minute, the sweep every ten minutes and retention nightly, China time',
+    async () => {
+      await scheduleOpinionJobs(t.deps);
+      const rows = await t.database.raw.query<{ name: string; cron: string; timezone: string }>(
+        'SELECT name, cron, timezone FROM pgboss.schedule WHERE name = ANY($1) ORDER BY name',
+        [[OPINION_DEADLINES_QUEUE, OPINION_INBOX_QUEUE, OPINION_RETENTION_QUEUE]],
+      );
+      expect(rows).toEqual([
+        { name: OPINION_DEADLINES_QUEUE, cron: '*/10 * * * *', timezone: 'Asia/Shanghai' },
+        { name: OPINION_INBOX_QUEUE, cron: '* * * * *', timezone: 'Asia/Shanghai' },
+        { name: OPINION_RETENTION_QUEUE, cron: '40 3 * * *', timezone: 'Asia/Shanghai' },
+      ]);
+    },
+  );
 });
