@@ -172,12 +172,12 @@ function fromAnotherClient(req: autocannon.Request): autocannon.Request {
 
 let varied = 0;
 /** The workload's per-request rewrite, then another client address where the workload asks for many. */
-function setupFor(w: Workload) {
+function setupFor(w: Workload, ctx: BenchContext) {
   return (req: autocannon.Request): autocannon.Request => {
     let out = req;
     if (w.vary) {
       const body = typeof req.body === 'string' ? req.body : undefined;
-      const v = w.vary({ path: String(req.path), body }, varied++);
+      const v = w.vary({ path: String(req.path), body }, varied++, ctx);
       out = { ...req, body: v.body };
     }
     return w.clients === 'many' ? fromAnotherClient(out) : out;
@@ -210,7 +210,7 @@ function drive(base: string, w: Workload, ctx: BenchContext, seconds: number, co
           path: r.path,
           headers: r.headers,
           body: r.body,
-          ...(w.clients === 'many' || w.vary ? { setupRequest: setupFor(w) } : {}),
+          ...(w.clients === 'many' || w.vary ? { setupRequest: setupFor(w, ctx) } : {}),
         })),
       },
       (err, result) => {
@@ -295,6 +295,7 @@ async function main() {
       account: ready.account,
       session: await signIn(base, ready.account),
       stationCode: ready.stationCode,
+      intakeStationCodes: ready.intakeStationCodes,
       countyCode: '230102',
     };
     const selected = workloads.filter((w) => w.baseline || !opts.only || opts.only.includes(w.name));

@@ -42,6 +42,8 @@ export interface ReadyMessage {
   seedSummary: string;
   account: { username: string; password: string };
   stationCode: string;
+  /** Active stations across the demo, for the intake workload's submissions. */
+  intakeStationCodes: string[];
 }
 
 const log = (msg: string) => process.stderr.write(`[bench server] ${msg}\n`);
@@ -168,6 +170,9 @@ async function main() {
     seedSummary: seeded.created ? seeded.summary : 'reused',
     account: { username: BENCH_USERNAME, password },
     stationCode: station.code,
+    intakeStationCodes: (
+      await database.raw.query<{ code: string }>("SELECT code FROM stations WHERE status = 'active' ORDER BY md5(code) LIMIT 200")
+    ).map((r) => r.code),
   };
   process.stdout.write(`${JSON.stringify(ready)}\n`);
 }
