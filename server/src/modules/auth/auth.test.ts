@@ -113,6 +113,7 @@ describe('platform', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().database.kind).toBe(t.database.kind);
     expect(res.json().database.version).toMatch(/^\d+/);
+    expect(res.json().intake).toEqual({ waiting: expect.any(Number), stuck: expect.any(Number) });
   });
 
   it('serves OpenAPI 3 and the docs UI', async () => {

@@ -1,18 +1,9 @@
-import { and, count, eq, gte, isNull, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { files } from '../../platform/platform.tables.js';
-import { opinionFiles, opinions } from '../opinions/opinions.tables.js';
+import { opinionFiles } from '../opinions/opinions.tables.js';
 
 /** The portal's own SQL; the case itself is read and written through the opinions module's repo and commands. */
-
-/** Cases the public routes made for one phone (its blind index) since a moment. */
-export async function countPublicCasesOfPhone(db: Executor, phoneHash: string, since: Date): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(opinions)
-    .where(and(eq(opinions.submitterPhoneHash, phoneHash), isNull(opinions.createdBy), gte(opinions.receivedAt, since)));
-  return row?.n ?? 0;
-}
 
 /** evaluation_solved (migration 0008) is the portal's column: the opinions table definition does not carry it. */
 export async function setEvaluationSolved(db: Executor, opinionId: string, solved: boolean): Promise<void> {
