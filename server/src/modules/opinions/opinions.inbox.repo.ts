@@ -2,22 +2,18 @@ import { asc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { type Executor, isTransaction, preparedQuery, resultRows, type Tx, textToSql } from '../../db/client.js';
 import { files } from '../../platform/platform.tables.js';
 import { type InboxRow, opinionInbox } from './opinions.inbox.tables.js';
+import type { sealSubmitter } from './opinions.privacy.js';
 
 /** The SQL of the public intake's inbox (migration 0016). */
 
-export interface Sealed {
-  submitterNameEnc: string | null;
-  submitterNameMasked: string | null;
-  submitterPhoneEnc: string | null;
-  submitterPhoneHash: string | null;
-  submitterPhoneMasked: string | null;
-  submitterAddressEnc: string | null;
-}
+/** The constituent as sealSubmitter leaves them. */
+export type Sealed = ReturnType<typeof sealSubmitter>;
 
 export interface InboxSubmission extends Sealed {
   id: string;
   trackingCode: string;
   stationCode: string;
+  /** qr from the portal (reached from a station's QR code or page), online from Open311 clients. */
   channel: 'qr' | 'online';
   categoryId: string | null;
   content: string;

@@ -1,4 +1,5 @@
 import { boolean, doublePrecision, integer, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { submitterColumns } from './opinions.tables.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -14,13 +15,7 @@ export const opinionInbox = pgTable('opinion_inbox', {
   placeText: text('place_text'),
   latitude: doublePrecision('latitude'),
   longitude: doublePrecision('longitude'),
-  submitterNameEnc: text('submitter_name_enc'),
-  submitterNameMasked: text('submitter_name_masked'),
-  nameHidden: boolean('name_hidden').notNull(),
-  submitterPhoneEnc: text('submitter_phone_enc'),
-  submitterPhoneHash: text('submitter_phone_hash'),
-  submitterPhoneMasked: text('submitter_phone_masked'),
-  submitterAddressEnc: text('submitter_address_enc'),
+  ...submitterColumns(),
   consentShare: boolean('consent_share').notNull(),
   consentPublish: boolean('consent_publish').notNull(),
   idempotencyKey: varchar('idempotency_key', { length: 64 }).unique(),

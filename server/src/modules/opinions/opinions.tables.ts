@@ -94,6 +94,20 @@ export const receptions = pgTable('receptions', {
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 
+/**
+ * The constituent, sealed: encrypted values, masked copies for lists and the phone's blind index. A
+ * case and a public submission waiting in the inbox (opinions.inbox.tables.ts) carry the same columns.
+ */
+export const submitterColumns = () => ({
+  submitterNameEnc: text('submitter_name_enc'),
+  submitterNameMasked: text('submitter_name_masked'),
+  nameHidden: boolean('name_hidden').notNull().default(true),
+  submitterPhoneEnc: text('submitter_phone_enc'),
+  submitterPhoneHash: text('submitter_phone_hash'),
+  submitterPhoneMasked: text('submitter_phone_masked'),
+  submitterAddressEnc: text('submitter_address_enc'),
+});
+
 export const opinions = pgTable('opinions', {
   id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
   trackingCode: varchar('tracking_code', { length: 16 }).notNull().unique(),
@@ -107,13 +121,7 @@ export const opinions = pgTable('opinions', {
   placeText: text('place_text'),
   latitude: doublePrecision('latitude'),
   longitude: doublePrecision('longitude'),
-  submitterNameEnc: text('submitter_name_enc'),
-  submitterNameMasked: text('submitter_name_masked'),
-  nameHidden: boolean('name_hidden').notNull().default(true),
-  submitterPhoneEnc: text('submitter_phone_enc'),
-  submitterPhoneHash: text('submitter_phone_hash'),
-  submitterPhoneMasked: text('submitter_phone_masked'),
-  submitterAddressEnc: text('submitter_address_enc'),
+  ...submitterColumns(),
   consentShare: boolean('consent_share').notNull().default(false),
   consentPublish: boolean('consent_publish').notNull().default(false),
   consentAt: ts('consent_at'),

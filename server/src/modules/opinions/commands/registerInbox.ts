@@ -24,15 +24,37 @@ interface Batch {
 }
 
 /**
- * Registers up to `limit` waiting public submissions as cases, in one transaction with a savepoint
- * per row: a row that fails keeps its error and attempt count in the inbox and the others go on.
- * Returns how many rows it took.
+ * Registers up to `limit` waiting public submissions as cases. Returns how many rows it took.
  */
 export async function registerInboxBatch(deps: OpinionDeps, limit = INBOX_BATCH): Promise<number> {
+  return (await registerClaimed(deps, (tx) => claimInbox(tx, limit))).taken;
+}
+
+/**
+ * Registers one waiting submission now, for a reader who asks for it by tracking code or id before
+ * the registrar got to it. When a batch holds the row this waits for the batch and finds it done.
+ * Returns whether this call registered it.
+ */
+export async function registerInboxRow(deps: OpinionDeps, by: { trackingCode: string } | { id: string }): Promise<boolean> {
+  const { taken, registered } = await registerClaimed(deps, async (tx) => {
+    const row = await claimInboxRow(tx, by);
+    return row ? [row] : [];
+  });
+  return taken === 1 && registered === 1;
+}
+
+/**
+ * The rows `claim` locks, registered in one transaction with a savepoint per row: a row that fails
+ * keeps its error and attempt count in the inbox and the others go on.
+ */
+async function registerClaimed(
+  deps: OpinionDeps,
+  claim: (tx: Tx) => Promise<InboxRow[]>,
+): Promise<{ taken: number; registered: number }> {
   const batch: Batch = { calendar: await loadCalendar(deps.db), acceptDays: new Map() };
   const failed: { row: InboxRow; error: unknown }[] = [];
   const taken = await deps.db.transaction(async (tx) => {
-    const rows = await claimInbox(tx, limit);
+    const rows = await claim(tx);
     for (const row of rows) {
       try {
         await tx.transaction((sp) => registerRow(sp, deps, batch, row));
@@ -43,32 +65,9 @@ export async function registerInboxBatch(deps: OpinionDeps, limit = INBOX_BATCH)
     return rows.length;
   });
   for (const f of failed) await noteFailure(deps, f.row, f.error);
-  if (taken > failed.length) await afterCommitDispatch(deps.jobs);
-  return taken;
-}
-
-/**
- * Registers one waiting submission now, for a reader who asks for it by tracking code or id before
- * the registrar got to it. When a batch holds the row this waits for the batch and finds it done.
- * Returns whether this call registered it.
- */
-export async function registerInboxRow(deps: OpinionDeps, by: { trackingCode: string } | { id: string }): Promise<boolean> {
-  const batch: Batch = { calendar: await loadCalendar(deps.db), acceptDays: new Map() };
-  const failed: { row: InboxRow; error: unknown }[] = [];
-  const done = await deps.db.transaction(async (tx) => {
-    const row = await claimInboxRow(tx, by);
-    if (!row) return false;
-    try {
-      await tx.transaction((sp) => registerRow(sp, deps, batch, row));
-      return true;
-    } catch (error) {
-      failed.push({ row, error });
-      return false;
-    }
-  });
-  for (const f of failed) await noteFailure(deps, f.row, f.error);
-  if (done) await afterCommitDispatch(deps.jobs);
-  return done;
+  const registered = taken - failed.length;
+  if (registered > 0) await afterCommitDispatch(deps.jobs);
+  return { taken, registered };
 }
 
 async function noteFailure(deps: OpinionDeps, row: InboxRow, error: unknown): Promise<void> {

@@ -19,19 +19,22 @@ import { findStationByCode } from '../../stations/stations.repo.js';
 import { LIMITS, tooManyForPhone } from '../portal.limits.js';
 import type { Photo } from '../portal.upload.js';
 
-export interface PublicSubmission {
-  stationCode: string;
-  /** qr from the portal (reached from a station's QR code or page), online from Open311 clients. */
-  channel: 'qr' | 'online';
-  categoryId: string | null;
-  content: string;
-  placeText: string | null;
-  latitude: number | null;
-  longitude: number | null;
+/** What the constituent sent: the inbox row's own fields, the person in the clear, and the photos. */
+export interface PublicSubmission
+  extends Pick<
+    InboxSubmission,
+    | 'stationCode'
+    | 'channel'
+    | 'categoryId'
+    | 'content'
+    | 'placeText'
+    | 'latitude'
+    | 'longitude'
+    | 'consentShare'
+    | 'consentPublish'
+    | 'idempotencyKey'
+  > {
   submitter: { name: string | null; phone: string | null; address: string | null; nameHidden: boolean };
-  consentShare: boolean;
-  consentPublish: boolean;
-  idempotencyKey: string | null;
   photos: Photo[];
 }
 
@@ -45,6 +48,8 @@ export interface SubmissionResult {
 }
 
 const HOUR_MS = 60 * 60 * 1000;
+
+type Station = Awaited<ReturnType<typeof findStationByCode>>;
 
 /** The inbox statement wrote nothing: its photos, written in the same transaction, are rolled back. */
 class NotWritten extends Error {}
@@ -87,9 +92,10 @@ export async function submitPublicOpinion(
       intakeRegistrar(deps).kick();
       return { ...received, replayed: false };
     }
-    const replay = await replayOf(deps, s);
+    const station = await findStationByCode(deps.db, s.stationCode);
+    const replay = await replayOf(deps, s, station);
     if (replay) return replay;
-    await explainRefusal(deps, s, base.submitterPhoneHash, limit.since);
+    await explainRefusal(deps, s, station, base.submitterPhoneHash, limit.since);
     // Nothing explains it but the tracking code drawn (taken meanwhile) or a key's first use
     // committing meanwhile: draw again, and look for the replay again.
   }
@@ -140,10 +146,9 @@ async function write(
  * The submission an idempotency key made before, waiting or registered. The same key from another
  * station, or on an officer's intake, is another submission: 409, never a stranger's case.
  */
-async function replayOf(deps: OpinionDeps, s: PublicSubmission): Promise<SubmissionResult | undefined> {
+async function replayOf(deps: OpinionDeps, s: PublicSubmission, station: Station): Promise<SubmissionResult | undefined> {
   const key = s.idempotencyKey;
   if (!key) return undefined;
-  const station = await findStationByCode(deps.db, s.stationCode);
   const waiting = await findInboxByKey(deps.db, key);
   if (waiting) {
     if (waiting.stationId !== station?.id) throw keyReused();
@@ -170,8 +175,13 @@ const keyReused = () =>
   });
 
 /** Throws the refusal the inbox statement met, if it was one; returns when it was only bad luck. */
-async function explainRefusal(deps: OpinionDeps, s: PublicSubmission, phoneHash: string | null, since: Date): Promise<void> {
-  const station = await findStationByCode(deps.db, s.stationCode);
+async function explainRefusal(
+  deps: OpinionDeps,
+  s: PublicSubmission,
+  station: Station,
+  phoneHash: string | null,
+  since: Date,
+): Promise<void> {
   if (station?.status !== 'active') {
     throw badRequest('STATION_NOT_FOUND', {
       zh: `未找到编码为 ${s.stationCode} 的联络站，或该联络站已停用`,
