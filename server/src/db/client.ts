@@ -42,6 +42,18 @@ export function textToSql(text: string, values: unknown[]): SQL {
 export const resultRows = <T = Record<string, unknown>>(res: unknown): T[] =>
   (Array.isArray(res) ? res : ((res as { rows?: T[] }).rows ?? [])) as T[];
 
+/** A fixed-text statement on the database (prepared, see preparedQuery) or inside a transaction. */
+export async function fixedQuery<T>(db: Executor, name: string, text: string, values: unknown[]): Promise<T[]> {
+  return isTransaction(db) ? resultRows<T>(await db.execute(textToSql(text, values))) : preparedQuery<T>(db, name, text, values);
+}
+
+/** A uuid[] parameter as array text: uuids need no quoting, and both drivers take the text form. */
+export const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
+
+/** A timestamp as the drivers hand it back: a Date from node-postgres and PGlite, text if a type parser is missing. */
+export const asDate = (v: Date | string): Date => (v instanceof Date ? v : new Date(v));
+export const asDateOrNull = (v: Date | string | null): Date | null => (v === null ? null : asDate(v));
+
 /** The few raw operations that drizzle does not cover: multi-statement scripts and COPY-free bulk work. */
 export interface RawClient {
   /** Runs a script of one or more statements without parameters. */

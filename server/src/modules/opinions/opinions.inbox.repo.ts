@@ -1,5 +1,5 @@
 import { asc, eq, inArray, lt, sql } from 'drizzle-orm';
-import { type Executor, isTransaction, preparedQuery, resultRows, type Tx, textToSql } from '../../db/client.js';
+import { type Executor, fixedQuery, resultRows, type Tx, textToSql, uuidArray } from '../../db/client.js';
 import { files } from '../../platform/platform.tables.js';
 import { type InboxRow, opinionInbox } from './opinions.inbox.tables.js';
 import type { sealSubmitter } from './opinions.privacy.js';
@@ -43,8 +43,6 @@ export interface PhoneLimit {
   since: Date;
   max: number;
 }
-
-const uuidArray = (ids: string[]) => `{${ids.join(',')}}`;
 
 /** The phone's public cases since $2: those waiting here and those registered (created_by null). */
 const PHONE_COUNT = `(
@@ -107,9 +105,7 @@ export async function insertSubmission(db: Executor, s: InboxSubmission, limit: 
     limit.max,
   ];
   type Row = { id: string; tracking_code: string; received_at: Date | string; station_id: string; station_name: string };
-  const [row] = isTransaction(db)
-    ? resultRows<Row>(await db.execute(textToSql(INSERT_SUBMISSION, values)))
-    : await preparedQuery<Row>(db, 'opinion-inbox-insert', INSERT_SUBMISSION, values);
+  const [row] = await fixedQuery<Row>(db, 'opinion-inbox-insert', INSERT_SUBMISSION, values);
   if (!row) return undefined;
   return {
     id: row.id,

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, lt, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import { sessions, users } from '../platform.tables.js';
+import { asDate, type Db, preparedQuery } from '../../db/client.js';
+import { sessions } from '../platform.tables.js';
 import type { Role } from './roles.js';
 
 export const SESSION_COOKIE = 'lianluo_session';
@@ -47,40 +47,30 @@ export type SessionLookup =
   | { ok: true; user: SessionUser; csrfToken: string; sessionId: string }
   | { ok: false; reason: 'missing' | 'expired' };
 
+/** Every authenticated request runs it: fixed text, prepared once per connection. */
+const SESSION_LOOKUP = `
+SELECT s.csrf_token AS "csrfToken", s.last_seen_at AS "lastSeenAt", s.expires_at AS "expiresAt",
+  u.id, u.username, u.display_name AS "displayName", u.role, u.region_code AS "regionCode",
+  u.organization_id AS "organizationId", u.station_id AS "stationId", u.person_id AS "personId",
+  u.must_change_password AS "mustChangePassword", u.status
+FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1`;
+
+type SessionRow = SessionUser & { csrfToken: string; lastSeenAt: Date | string; expiresAt: Date | string; status: string };
+
 export async function findSession(db: Db, token: string, now = new Date()): Promise<SessionLookup> {
   const id = hashToken(token);
-  const [row] = await db
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id))
-    .limit(1);
+  const [row] = await preparedQuery<SessionRow>(db, 'session-lookup', SESSION_LOOKUP, [id]);
   if (!row) return { ok: false, reason: 'missing' };
-  const { session, user } = row;
-  const idle = now.getTime() - session.lastSeenAt.getTime();
-  if (idle > IDLE_TIMEOUT_MS || session.expiresAt <= now || user.status !== 'active') {
+  const { csrfToken, lastSeenAt, expiresAt, status, ...user } = row;
+  const idle = now.getTime() - asDate(lastSeenAt).getTime();
+  if (idle > IDLE_TIMEOUT_MS || asDate(expiresAt) <= now || status !== 'active') {
     await db.delete(sessions).where(eq(sessions.id, id));
     return { ok: false, reason: 'expired' };
   }
   if (idle > TOUCH_INTERVAL_MS) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
   }
-  return {
-    ok: true,
-    sessionId: id,
-    csrfToken: session.csrfToken,
-    user: {
-      id: user.id,
-      username: user.username,
-      displayName: user.displayName,
-      role: user.role as Role,
-      regionCode: user.regionCode,
-      organizationId: user.organizationId,
-      stationId: user.stationId,
-      personId: user.personId,
-      mustChangePassword: user.mustChangePassword,
-    },
-  };
+  return { ok: true, sessionId: id, csrfToken, user };
 }
 
 export async function deleteSession(db: Db, sessionId: string): Promise<void> {
