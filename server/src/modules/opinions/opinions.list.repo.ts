@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
-import { asDate, asDateOrNull, type Executor, fixedQuery, uuidArray } from '../../db/client.js';
+import { asDate, asDateOrNull, type Executor, fixedQuery, resultRows, uuidArray } from '../../db/client.js';
 import type { OpinionFilter, OpinionSort, QueueKey } from './opinions.list.schema.js';
 import { searchCondition, searchTermsOf } from './opinions.search.js';
 import { type EvaluationValue, type OpinionChannel, opinions, type ReplyResult } from './opinions.tables.js';
@@ -219,8 +219,7 @@ export async function rankedIds(
  * text with scalar subqueries (prepared once per connection): every list page runs it, and seven
  * joins cost more to plan and to build than the twenty rows cost to read.
  */
-const CASE_ROWS = `
-SELECT o.id, o.tracking_code AS "trackingCode", o.title, left(o.content, 80) AS summary, o.content,
+const CASE_ROW_COLUMNS = `o.id, o.tracking_code AS "trackingCode", o.title, left(o.content, 80) AS summary, o.content,
   o.state, o.channel, o.category_id AS "categoryId",
   (SELECT c.name FROM opinion_categories c WHERE c.id = o.category_id) AS "categoryName",
   o.region_code AS "regionCode",
@@ -234,8 +233,8 @@ SELECT o.id, o.tracking_code AS "trackingCode", o.title, left(o.content, 80) AS 
   o.place_text AS "placeText", o.due_at AS "dueAt", o.supervised, o.urge_count AS "urgeCount",
   o.reply_result AS "replyResult", o.replied_at AS "repliedAt", o.evaluation, o.received_at AS "receivedAt",
   o.closed_at AS "closedAt", o.submitter_name_masked AS "submitterNameMasked",
-  o.submitter_phone_masked AS "submitterPhoneMasked"
-FROM opinions o WHERE o.id = ANY($1::uuid[])`;
+  o.submitter_phone_masked AS "submitterPhoneMasked"`;
+const CASE_ROWS = `SELECT ${CASE_ROW_COLUMNS} FROM opinions o WHERE o.id = ANY($1::uuid[])`;
 
 type Stamp = Date | string;
 interface CaseRowText {
@@ -269,21 +268,51 @@ interface CaseRowText {
   submitterPhoneMasked: string | null;
 }
 
-export async function caseRowsByIds(db: Executor, ids: string[]) {
+const caseRowOf = (r: CaseRowText) => ({
+  ...r,
+  dueAt: asDateOrNull(r.dueAt),
+  repliedAt: asDateOrNull(r.repliedAt),
+  receivedAt: asDate(r.receivedAt),
+  closedAt: asDateOrNull(r.closedAt),
+});
+export type CaseListRow = ReturnType<typeof caseRowOf>;
+
+export async function caseRowsByIds(db: Executor, ids: string[]): Promise<CaseListRow[]> {
   if (ids.length === 0) return [];
   const rows = await fixedQuery<CaseRowText>(db, 'opinion-case-rows', CASE_ROWS, [uuidArray(ids)]);
-  const byId = new Map(
-    rows.map((r) => [
-      r.id,
-      {
-        ...r,
-        dueAt: asDateOrNull(r.dueAt),
-        repliedAt: asDateOrNull(r.repliedAt),
-        receivedAt: asDate(r.receivedAt),
-        closedAt: asDateOrNull(r.closedAt),
-      },
-    ]),
-  );
-  return ids.map((id) => byId.get(id)).filter((r): r is NonNullable<typeof r> => r !== undefined);
+  const byId = new Map(rows.map((r) => [r.id, caseRowOf(r)]));
+  return ids.map((id) => byId.get(id)).filter((r): r is CaseListRow => r !== undefined);
 }
-export type CaseListRow = Awaited<ReturnType<typeof caseRowsByIds>>[number];
+
+/**
+ * A page of a list in one statement: the page's ids in order, the rows with their names, and the
+ * count (capped as in countCases) on every row. Only a page past the last match counts again.
+ */
+export async function casePage(
+  db: Executor,
+  where: SQL | undefined,
+  order: SQL[],
+  page: { limit: number; offset: number },
+  cap?: number,
+): Promise<{ rows: CaseListRow[]; total: number; exact: boolean }> {
+  const condition = where ?? sql`true`;
+  const counted =
+    cap === undefined
+      ? sql`SELECT count(*)::int FROM opinions WHERE ${condition}`
+      : sql`SELECT count(*)::int FROM (SELECT 1 FROM opinions WHERE ${condition} LIMIT ${cap + 1}) matches`;
+  const result = await db.execute(sql`
+    SELECT ${sql.raw(CASE_ROW_COLUMNS)}, (${counted}) AS "matchCount"
+    FROM unnest(ARRAY(
+      SELECT ${opinions.id} FROM opinions WHERE ${condition}
+      ORDER BY ${sql.join(order, sql`, `)} LIMIT ${page.limit} OFFSET ${page.offset}
+    )) WITH ORDINALITY AS page(id, pos)
+    JOIN opinions o ON o.id = page.id
+    ORDER BY page.pos`);
+  const rows = resultRows<CaseRowText & { matchCount: number }>(result);
+  const first = rows[0];
+  if (!first)
+    return page.offset === 0 ? { rows: [], total: 0, exact: true } : { rows: [], ...(await countCases(db, where, cap)) };
+  const n = first.matchCount;
+  const counts = cap !== undefined && n > cap ? { total: cap, exact: false } : { total: n, exact: true };
+  return { rows: rows.map(({ matchCount: _, ...r }) => caseRowOf(r)), ...counts };
+}

@@ -171,6 +171,11 @@ describe('GET /api/opinions: filters', () => {
     const p2 = await o.inject({ method: 'GET', url: `/api/opinions?stationId=${w.station.id}&pageSize=1&page=2` });
     expect(p1.json().total).toBe(2);
     expect([p1.json().items[0].id, p2.json().items[0].id]).toEqual([c.b.id, c.a.id]);
+    // Past the last case: no rows, and still the number of cases (the page of one statement counts on its rows).
+    const past = await o.inject({ method: 'GET', url: `/api/opinions?stationId=${w.station.id}&pageSize=1&page=3` });
+    expect(past.json()).toMatchObject({ items: [], total: 2, totalExact: true });
+    const none = await o.inject({ method: 'GET', url: `/api/opinions?stationId=${w.station.id}&channel=card` });
+    expect(none.json()).toMatchObject({ items: [], total: 0, totalExact: true });
   });
 });
 

@@ -7,6 +7,7 @@ import {
   type CaseListRow,
   caseCondition,
   caseIds,
+  casePage,
   caseRowsByIds,
   countCases,
   DEADLINE_STATES,
@@ -67,11 +68,20 @@ export async function listCases(deps: Deps, user: SessionUser, query: OpinionLis
   const { clock, where } = await caseQuery(deps, user, query);
   const sort = sortOf(query);
   const offset = (query.page - 1) * query.pageSize;
+  if (!(sort === 'relevance' && query.q)) {
+    const cap = query.q ? SEARCH_COUNT_CAP : query.queue ? undefined : COUNT_CAP;
+    const page = await casePage(
+      db,
+      where,
+      orderOf(sort === 'relevance' ? '-receivedAt' : sort),
+      { limit: query.pageSize, offset },
+      cap,
+    );
+    return { items: page.rows.map((r) => presentListRow(r, clock.now)), total: page.total, totalExact: page.exact };
+  }
   const [count, ids] = await Promise.all([
-    countCases(db, where, query.q ? SEARCH_COUNT_CAP : query.queue ? undefined : COUNT_CAP),
-    sort === 'relevance' && query.q
-      ? relevancePage(deps, where, query.q, offset, query.pageSize)
-      : caseIds(db, where, orderOf(sort === 'relevance' ? '-receivedAt' : sort), query.pageSize, offset),
+    countCases(db, where, SEARCH_COUNT_CAP),
+    relevancePage(deps, where, query.q, offset, query.pageSize),
   ]);
   const rows = await caseRowsByIds(db, ids);
   return { items: rows.map((r) => presentListRow(r, clock.now)), total: count.total, totalExact: count.exact };

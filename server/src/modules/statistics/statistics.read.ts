@@ -10,9 +10,9 @@ import {
   listCategories,
   type Named,
   type Period,
-  regionNames,
+  type ScopeNames,
+  scopeNames,
   sumCells,
-  unitNames,
 } from './statistics.repo.js';
 import { type Dimension, MAX_MONTHS } from './statistics.schema.js';
 
@@ -50,20 +50,27 @@ export function periodOf(q: { from?: string; to?: string }, now: Date): Period {
   return { from, to };
 }
 
-export async function scopeInfo(db: Executor, scope: StatisticsScope): Promise<ScopeInfo> {
+/** The regions from the top of the account's view down to the scope's region. */
+export function pathCodes(scope: StatisticsScope): string[] {
   const codes: string[] = [];
   for (let len = 2; len <= scope.regionCode.length; len = nextLength(len)) {
     if (len >= scope.rootCode.length) codes.push(scope.regionCode.slice(0, len));
   }
-  const names = await regionNames(db, codes);
-  const unit = scope.unitId ? (await unitNames(db, [scope.unitId])).get(scope.unitId) : undefined;
+  return codes;
+}
+
+export function scopeInfoOf(scope: StatisticsScope, names: ScopeNames): ScopeInfo {
   return {
     regionCode: scope.regionCode,
-    regionName: names.get(scope.regionCode)?.name ?? null,
-    path: codes.map((code) => ({ code, name: names.get(code)?.name ?? code })),
+    regionName: names.regions.get(scope.regionCode) ?? null,
+    path: pathCodes(scope).map((code) => ({ code, name: names.regions.get(code) ?? code })),
     unitId: scope.unitId,
-    unitName: unit?.name ?? null,
+    unitName: scope.unitId ? names.unitName : null,
   };
+}
+
+export async function scopeInfo(db: Executor, scope: StatisticsScope): Promise<ScopeInfo> {
+  return scopeInfoOf(scope, await scopeNames(db, pathCodes(scope), scope.unitId));
 }
 
 const nextLength = (len: number) => (len < 6 ? len + 2 : len + 3);
@@ -76,8 +83,8 @@ export async function overview(
 ) {
   const scope = statisticsScope(user, q.regionCode);
   const period = periodOf(q, now);
-  const [sums, info] = await Promise.all([sumCells(db, scope, period), scopeInfo(db, scope)]);
-  return { period, scope: info, figures: figuresOf(sums) };
+  const { sums, names } = await sumCells(db, scope, period, pathCodes(scope));
+  return { period, scope: scopeInfoOf(scope, names), figures: figuresOf(sums) };
 }
 
 /** The figures per member of a dimension; without a page, every member (the export). */

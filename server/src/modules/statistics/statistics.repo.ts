@@ -1,12 +1,8 @@
-import { and, asc, between, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client.js';
+import { type Executor, fixedQuery } from '../../db/client.js';
 import { opinionCategories } from '../opinions/opinions.tables.js';
-import { organizations } from '../organizations/organizations.tables.js';
-import { regions } from '../regions/regions.tables.js';
-import { METRIC_COLUMNS, type MetricColumn, type Sums } from './statistics.metrics.js';
+import { METRIC_COLUMNS, type Sums } from './statistics.metrics.js';
 import type { StatisticsScope } from './statistics.policy.js';
 import type { Dimension } from './statistics.schema.js';
-import { opinionStatCube as cube } from './statistics.tables.js';
 
 /** The unit_id of the cells that count every case (a unit's own cells carry its id). */
 const ALL_CASES = '00000000-0000-0000-0000-000000000000';
@@ -19,65 +15,101 @@ export interface Period {
   to: string;
 }
 
+/*
+ * Every statement here is fixed text, prepared once per connection and named after its variant
+ * (fixedQuery): an overview or a breakdown is a handful of index-only reads of the cube, and
+ * building and planning a drizzle query with thirty sums cost more than reading them.
+ */
+
 // Column names come from the constant list, never from a request.
-const sums = Object.fromEntries(
-  METRIC_COLUMNS.map((col) => [col, sql.raw(`coalesce(sum("opinion_stat_cube"."${col}"), 0)::float8`).mapWith(Number)]),
-) as Record<MetricColumn, SQL<number>>;
+const SUMS = METRIC_COLUMNS.map((col) => `coalesce(sum(c.${col}), 0)::float8 AS ${col}`).join(', ');
 
 /** Rolled up to every ancestor region, so a region's cells are read at scope = its code. */
 const ROLLED = new Set(['total', 'region', 'category', 'channel']);
 
 type StorageDim = 'total' | 'region' | 'category' | 'channel' | 'station' | 'deputy' | 'unit';
 
-function cellsOf(scope: StatisticsScope, dim: StorageDim, period: Period): SQL | undefined {
-  // A unit's cells are all at scope ''; every case's rolled-up cells at each ancestor region.
+/**
+ * The cells of a scope, dimension and period as a condition on $1…$5 (or $1…$4 when rolled up)
+ * and the values for them. A unit's cells are all at scope ''; every case's rolled-up cells at each
+ * ancestor region; the others at their own region, read as a range (the scope column sorts by byte,
+ * COLLATE "C", and ':' follows '9').
+ */
+function cellsOf(scope: StatisticsScope, dim: StorageDim, period: Period): { rolled: boolean; text: string; values: unknown[] } {
   const rolled = scope.unitId !== null || ROLLED.has(dim);
-  // A prefix as a range: the scope column sorts by byte (COLLATE "C"), and ':' follows '9'.
-  const place = rolled
-    ? eq(cube.scope, scope.regionCode)
-    : scope.regionCode
-      ? sql`${cube.scope} >= ${scope.regionCode} AND ${cube.scope} < ${`${scope.regionCode}:`}`
-      : undefined;
-  return and(
-    eq(cube.unitId, scope.unitId ?? ALL_CASES),
-    eq(cube.dim, dim),
-    place,
-    between(cube.month, `${period.from}-01`, `${period.to}-01`),
-  );
+  const values: unknown[] = [scope.unitId ?? ALL_CASES, dim, `${period.from}-01`, `${period.to}-01`];
+  const base = 'c.unit_id = $1::uuid AND c.dim = $2 AND c.month BETWEEN $3::date AND $4::date';
+  if (rolled) return { rolled, text: `${base} AND c.scope = $5`, values: [...values, scope.regionCode] };
+  return {
+    rolled,
+    text: `${base} AND c.scope >= $5 AND c.scope < $6`,
+    values: [...values, scope.regionCode, `${scope.regionCode}:`],
+  };
 }
 
-/** The name of a member, read in the same query as its figures (one round trip per breakdown). */
-function nameOf(dimension: Dimension): SQL<string | null> {
-  const id = sql`nullif(${cube.member}, '')::uuid`;
+/** The name of a member, read in the same statement as its figures. */
+function nameOf(dimension: Dimension): string {
+  const id = `nullif(c.member, '')::uuid`;
   switch (dimension) {
     case 'region':
-      return sql`(SELECT r.name FROM regions r WHERE r.code = (${cube.member} COLLATE "default"))`;
+      return `(SELECT r.name FROM regions r WHERE r.code = (c.member COLLATE "default"))`;
     case 'station':
-      return sql`(SELECT s.name FROM stations s WHERE s.id = ${id})`;
+      return `(SELECT s.name FROM stations s WHERE s.id = ${id})`;
     case 'deputy':
-      return sql`(SELECT p.name FROM deputies d JOIN persons p ON p.id = d.person_id WHERE d.id = ${id})`;
+      return `(SELECT p.name FROM deputies d JOIN persons p ON p.id = d.person_id WHERE d.id = ${id})`;
     case 'unit':
-      return sql`(SELECT o.name FROM organizations o WHERE o.id = ${id})`;
+      return `(SELECT o.name FROM organizations o WHERE o.id = ${id})`;
     default:
-      return sql`NULL::text`;
+      return 'NULL::text';
   }
 }
 
 /** What a dimension groups by, and in which cells. */
-function groupingOf(dimension: Dimension): { dim: StorageDim; key: SQL<string>; name: SQL<string | null> } {
-  if (dimension === 'month') return { dim: 'total', key: sql<string>`to_char(${cube.month}, 'YYYY-MM')`, name: sql`NULL::text` };
-  return { dim: dimension, key: sql<string>`${cube.member}`, name: nameOf(dimension) };
+function groupingOf(dimension: Dimension): { dim: StorageDim; key: string; name: string } {
+  if (dimension === 'month') return { dim: 'total', key: `to_char(c.month, 'YYYY-MM')`, name: 'NULL::text' };
+  return { dim: dimension, key: 'c.member', name: nameOf(dimension) };
 }
 
 const toSums = (row: Record<string, unknown>): Sums =>
   Object.fromEntries(METRIC_COLUMNS.map((col) => [col, Number(row[col] ?? 0)])) as Sums;
 
-export async function sumCells(db: Executor, scope: StatisticsScope, period: Period): Promise<Sums> {
-  const [row] = await db
-    .select(sums)
-    .from(cube)
-    .where(cellsOf(scope, 'total', period));
-  return toSums(row ?? {});
+/** The names a scope shows beside its figures: the regions of its path and its unit. */
+export interface ScopeNames {
+  regions: Map<string, string>;
+  unitName: string | null;
+}
+
+/** The scope's names as two more columns of a statement, on the parameters after `n`. */
+const namesColumns = (n: number) =>
+  `(SELECT json_object_agg(r.code, r.name) FROM regions r WHERE r.code = ANY($${n + 1}::text[])) AS "pathNames",
+  (SELECT o.name FROM organizations o WHERE o.id = $${n + 2}::uuid) AS "unitName"`;
+const namesValues = (codes: string[], unitId: string | null) => [`{${codes.join(',')}}`, unitId];
+type NamesRow = { pathNames: Record<string, string> | string | null; unitName: string | null };
+const namesOf = (row: NamesRow): ScopeNames => {
+  const path = typeof row.pathNames === 'string' ? (JSON.parse(row.pathNames) as Record<string, string>) : row.pathNames;
+  return { regions: new Map(Object.entries(path ?? {})), unitName: row.unitName };
+};
+
+/** The names of a scope alone (codes are region codes, digits only). */
+export async function scopeNames(db: Executor, codes: string[], unitId: string | null): Promise<ScopeNames> {
+  const [row] = await fixedQuery<NamesRow>(db, 'stat-scope-names', `SELECT ${namesColumns(0)}`, namesValues(codes, unitId));
+  return row ? namesOf(row) : { regions: new Map(), unitName: null };
+}
+
+/** The scope's total figures, with its names. */
+export async function sumCells(
+  db: Executor,
+  scope: StatisticsScope,
+  period: Period,
+  names: string[],
+): Promise<{ sums: Sums; names: ScopeNames }> {
+  const cells = cellsOf(scope, 'total', period);
+  const text = `SELECT ${SUMS}, ${namesColumns(cells.values.length)} FROM opinion_stat_cube c WHERE ${cells.text}`;
+  const [row] = await fixedQuery<Record<string, unknown> & NamesRow>(db, 'stat-sum-total', text, [
+    ...cells.values,
+    ...namesValues(names, scope.unitId),
+  ]);
+  return { sums: toSums(row ?? {}), names: row ? namesOf(row) : { regions: new Map(), unitName: null } };
 }
 
 export interface GroupRow {
@@ -90,6 +122,8 @@ export interface GroupRow {
 
 /** Dimensions with a member per station or deputy: a province has thousands of them. */
 const LARGE: readonly Dimension[] = ['station', 'deputy', 'unit'];
+
+type GroupRowText = Record<string, unknown> & { key: string; name: string | null; members: number | string };
 
 /**
  * The sums per member of a dimension, most received first (months in order). With a page, only
@@ -104,19 +138,22 @@ export async function groupCells(
 ): Promise<{ rows: GroupRow[]; total: number }> {
   if (page && LARGE.includes(dimension)) return rankedPage(db, scope, period, dimension, page);
   const { dim, key, name } = groupingOf(dimension);
-  const order = dimension === 'month' ? [asc(key)] : [sql`${sums.received} DESC`, asc(key)];
-  const query = db
-    .select({ key: key.as('key'), name: name.as('name'), members: sql<number>`count(*) OVER ()`.mapWith(Number), ...sums })
-    .from(cube)
-    .where(cellsOf(scope, dim, period))
-    .groupBy(key)
-    .orderBy(...order)
-    .$dynamic();
-  const rows = await (page ? query.limit(page.limit).offset(page.offset) : query);
-  return {
-    rows: rows.map((r) => ({ key: r.key, name: r.name, sums: toSums(r) })),
-    total: rows[0]?.members ?? (page && page.offset > 0 ? await countMembers(db, scope, period, dimension) : 0),
-  };
+  const cells = cellsOf(scope, dim, period);
+  const n = cells.values.length;
+  const order = dimension === 'month' ? 'key' : 'received DESC, key';
+  const text = `SELECT ${key} AS key, ${name} AS name, count(*) OVER () AS members, ${SUMS}
+    FROM opinion_stat_cube c WHERE ${cells.text} GROUP BY 1 ORDER BY ${order} LIMIT $${n + 1} OFFSET $${n + 2}`;
+  const rows = await fixedQuery<GroupRowText>(db, `stat-group-${dimension}-${cells.rolled ? 'rolled' : 'range'}`, text, [
+    ...cells.values,
+    page?.limit ?? null,
+    page?.offset ?? 0,
+  ]);
+  const total = rows[0]
+    ? Number(rows[0].members)
+    : page && page.offset > 0
+      ? await countMembers(db, scope, period, dimension)
+      : 0;
+  return { rows: rows.map((r) => ({ key: r.key, name: r.name, sums: toSums(r) })), total };
 }
 
 /**
@@ -133,41 +170,37 @@ async function rankedPage(
   page: { limit: number; offset: number },
 ): Promise<{ rows: GroupRow[]; total: number }> {
   const { dim, key, name } = groupingOf(dimension);
-  const ranked = db.$with('ranked').as(
-    db
-      .select({
-        member: sql<string>`${key}`.as('ranked_member'),
-        members: sql<number>`count(*) OVER ()`.as('ranked_members'),
-        received: sql<number>`sum(${sql.raw('"opinion_stat_cube"."received"')})`.as('ranked_received'),
-        scopes: sql<string[]>`array_agg(DISTINCT ${cube.scope})`.as('ranked_scopes'),
-      })
-      .from(cube)
-      .where(cellsOf(scope, dim, period))
-      .groupBy(key)
-      .orderBy(sql`ranked_received DESC`, asc(key))
-      .limit(page.limit)
-      .offset(page.offset),
-  );
-  const rows = await db
-    .with(ranked)
-    .select({ key: key.as('key'), name: name.as('name'), members: sql<number>`ranked.ranked_members`.mapWith(Number), ...sums })
-    .from(cube)
-    .innerJoin(ranked, and(sql`${cube.member} = ranked.ranked_member`, sql`${cube.scope} = ANY(ranked.ranked_scopes)`))
-    .where(cellsOf(scope, dim, period))
-    .groupBy(key, sql`ranked.ranked_members`, sql`ranked.ranked_received`)
-    .orderBy(sql`ranked.ranked_received DESC`, asc(key));
-  const total = rows[0]?.members ?? (page.offset > 0 ? await countMembers(db, scope, period, dimension) : 0);
+  const cells = cellsOf(scope, dim, period);
+  const n = cells.values.length;
+  const text = `WITH ranked AS (
+      SELECT ${key} AS member, count(*) OVER () AS members, sum(c.received) AS received, array_agg(DISTINCT c.scope) AS scopes
+      FROM opinion_stat_cube c WHERE ${cells.text}
+      GROUP BY 1 ORDER BY received DESC, member LIMIT $${n + 1} OFFSET $${n + 2})
+    SELECT ${key} AS key, ${name} AS name, ranked.members, ${SUMS}
+    FROM opinion_stat_cube c JOIN ranked ON c.member = ranked.member AND c.scope = ANY(ranked.scopes)
+    WHERE ${cells.text}
+    GROUP BY 1, ranked.members, ranked.received ORDER BY ranked.received DESC, 1`;
+  const rows = await fixedQuery<GroupRowText>(db, `stat-ranked-${dimension}-${cells.rolled ? 'rolled' : 'range'}`, text, [
+    ...cells.values,
+    page.limit,
+    page.offset,
+  ]);
+  const total = rows[0] ? Number(rows[0].members) : page.offset > 0 ? await countMembers(db, scope, period, dimension) : 0;
   return { rows: rows.map((r) => ({ key: r.key, name: r.name, sums: toSums(r) })), total };
 }
 
 /** The number of members when the page asked for lies past the last one. */
 async function countMembers(db: Executor, scope: StatisticsScope, period: Period, dimension: Dimension): Promise<number> {
   const { dim, key } = groupingOf(dimension);
-  const [row] = await db
-    .select({ n: sql<number>`count(DISTINCT ${key})`.mapWith(Number) })
-    .from(cube)
-    .where(cellsOf(scope, dim, period));
-  return row?.n ?? 0;
+  const cells = cellsOf(scope, dim, period);
+  const text = `SELECT count(DISTINCT ${key}) AS n FROM opinion_stat_cube c WHERE ${cells.text}`;
+  const [row] = await fixedQuery<{ n: number | string }>(
+    db,
+    `stat-members-${dimension}-${cells.rolled ? 'rolled' : 'range'}`,
+    text,
+    cells.values,
+  );
+  return Number(row?.n ?? 0);
 }
 
 // --- names ---------------------------------------------------------------------------------------
@@ -175,26 +208,6 @@ async function countMembers(db: Executor, scope: StatisticsScope, period: Period
 export interface Named {
   name: string;
   nameEn: string | null;
-}
-
-const byKey = <T extends { key: string }>(rows: T[], name: (r: T) => Named) => new Map(rows.map((r) => [r.key, name(r)]));
-
-export async function regionNames(db: Executor, codes: string[]): Promise<Map<string, Named>> {
-  if (!codes.length) return new Map();
-  const rows = await db.select({ key: regions.code, name: regions.name }).from(regions).where(inArray(regions.code, codes));
-  return byKey(rows, (r) => ({ name: r.name, nameEn: null }));
-}
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const uuids = (keys: string[]) => keys.filter((k) => UUID_RE.test(k));
-
-export async function unitNames(db: Executor, ids: string[]): Promise<Map<string, Named>> {
-  if (!uuids(ids).length) return new Map();
-  const rows = await db
-    .select({ key: sql<string>`${organizations.id}::text`, name: organizations.name })
-    .from(organizations)
-    .where(inArray(organizations.id, uuids(ids)));
-  return byKey(rows, (r) => ({ name: r.name, nameEn: null }));
 }
 
 export interface CategoryNode {
