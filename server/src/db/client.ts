@@ -18,14 +18,17 @@ export const isTransaction = (db: Executor): db is Tx => is(db, PgTransaction);
 
 /**
  * A hot statement as fixed text: on PostgreSQL prepared once per connection under `name` (no parse
- * or plan afterwards, and no query building in drizzle); on PGlite run as it is. Not inside a
- * transaction: use `textToSql` there.
+ * or plan afterwards, and no query building in drizzle); on PGlite run as it is. A null name plans
+ * it for its values each time: for a statement whose best plan depends on them (a range that is a
+ * county or a whole province), where a prepared statement's generic plan could be far off. Not
+ * inside a transaction: use `textToSql` there.
  */
-export async function preparedQuery<T>(db: Db, name: string, text: string, values: unknown[]): Promise<T[]> {
+export async function preparedQuery<T>(db: Db, name: string | null, text: string, values: unknown[]): Promise<T[]> {
   // drizzle keeps the driver's client on the database object: a node-postgres pool or a PGlite instance.
   const client = (db as unknown as { $client: pg.Pool | PGlite }).$client;
   if (client instanceof PGlite) return (await client.query<T>(text, values)).rows;
-  return (await client.query<T & pg.QueryResultRow>({ name, text, values })).rows;
+  const config = name === null ? { text, values } : { name, text, values };
+  return (await client.query<T & pg.QueryResultRow>(config)).rows;
 }
 
 /** The same fixed text with its $n parameters, as a drizzle SQL for a transaction. */
@@ -43,7 +46,7 @@ export const resultRows = <T = Record<string, unknown>>(res: unknown): T[] =>
   (Array.isArray(res) ? res : ((res as { rows?: T[] }).rows ?? [])) as T[];
 
 /** A fixed-text statement on the database (prepared, see preparedQuery) or inside a transaction. */
-export async function fixedQuery<T>(db: Executor, name: string, text: string, values: unknown[]): Promise<T[]> {
+export async function fixedQuery<T>(db: Executor, name: string | null, text: string, values: unknown[]): Promise<T[]> {
   return isTransaction(db) ? resultRows<T>(await db.execute(textToSql(text, values))) : preparedQuery<T>(db, name, text, values);
 }
 
