@@ -188,7 +188,8 @@ export async function caseIds(db: Executor, where: SQL | undefined, order: SQL[]
 
 /**
  * The best `limit` of the `pool` most recent matches, by `rank`: the rank is computed on the pool
- * only, so a search costs the same in a township and in a province.
+ * only, so a search costs the same in a township and in a province. `pooled` is how many matches
+ * the pool holds, up to pool + 1 (one more says there are more): the search's count, at no cost.
  */
 export async function rankedIds(
   db: Executor,
@@ -197,21 +198,19 @@ export async function rankedIds(
   pool: number,
   limit: number,
   offset: number,
-): Promise<string[]> {
-  const candidates = db
-    .select({ id: opinions.id, receivedAt: opinions.receivedAt, rank: rank.as('rank') })
-    .from(opinions)
-    .where(where)
-    .orderBy(desc(opinions.receivedAt), desc(opinions.id))
-    .limit(pool)
-    .as('candidates');
-  const rows = await db
-    .select({ id: candidates.id })
-    .from(candidates)
-    .orderBy(desc(candidates.rank), desc(candidates.receivedAt), desc(candidates.id))
-    .limit(limit)
-    .offset(offset);
-  return rows.map((r) => r.id);
+): Promise<{ ids: string[]; pooled: number }> {
+  const result = await db.execute(sql`
+    SELECT id, pooled FROM (
+      SELECT id, received_at, rank, row_number() OVER (ORDER BY received_at DESC, id DESC) AS n, count(*) OVER () AS pooled
+      FROM (
+        SELECT ${opinions.id} AS id, ${opinions.receivedAt} AS received_at, ${rank} AS rank FROM opinions
+        WHERE ${where ?? sql`true`} ORDER BY ${opinions.receivedAt} DESC, ${opinions.id} DESC LIMIT ${pool + 1}
+      ) recent
+    ) candidates
+    WHERE n <= ${pool}
+    ORDER BY rank DESC, received_at DESC, id DESC LIMIT ${limit} OFFSET ${offset}`);
+  const rows = resultRows<{ id: string; pooled: number | string }>(result);
+  return { ids: rows.map((r) => r.id), pooled: Number(rows[0]?.pooled ?? 0) };
 }
 
 /**

@@ -193,6 +193,19 @@ describe('GET /api/opinions: search', () => {
     expect(await list(o, `&q=${encodeURIComponent('！！')}`)).toMatchObject({ items: [], total: 0 });
   });
 
+  it('counts a search with its ranking, on every page and past the last match', async () => {
+    const q = `&q=${encodeURIComponent('路灯')}`;
+    const all = await list(w.office, q);
+    expect(all.totalExact).toBe(true);
+    expect(all.total).toBe(all.items.length);
+    expect(all.total).toBeGreaterThanOrEqual(2);
+    const page = async (n: number) =>
+      (await w.office.inject({ method: 'GET', url: `/api/opinions?pageSize=1&page=${n}${q}` })).json() as Page;
+    expect(await page(2)).toMatchObject({ total: all.total, totalExact: true });
+    expect((await page(2)).items).toHaveLength(1);
+    expect(await page(50)).toMatchObject({ items: [], total: all.total, totalExact: true });
+  });
+
   it('combines the search with the filters and the scope', async () => {
     expect(mine(await ids(w.office, `&q=${encodeURIComponent('路灯')}&stationId=${w.otherStation.id}`))).toEqual(['d']);
     expect(mine(await ids(w.office, `&q=${encodeURIComponent('路灯')}&overdue=true`))).toEqual(['a']);

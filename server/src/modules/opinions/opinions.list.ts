@@ -26,12 +26,14 @@ import { caseScopeOf } from './opinions.visibility.js';
  */
 export const COUNT_CAP = 10_000;
 /**
- * A search counts its matches up to this many, in a queue too: the workbench counts are never of a
- * search, and a common word's matches would otherwise all be read for the number alone.
+ * A search's relevance order ranks the most recent matches this many deep; beyond them, newest
+ * first. Its count comes with the ranking, so it is capped there too ("at least 200"): a common
+ * word's matches in a province are tens of thousands, and counting them would cost more than the
+ * page; a search is narrowed with filters, not paged through.
  */
-export const SEARCH_COUNT_CAP = 1_000;
-/** A search's relevance order ranks the most recent matches this many deep; beyond them, newest first. */
-export const RELEVANCE_POOL = 500;
+export const RELEVANCE_POOL = 200;
+/** A search in another order counts its matches up to as many as the relevance order does. */
+export const SEARCH_COUNT_CAP = RELEVANCE_POOL;
 /** contracts.md §A: due soon = due within 2 working days. */
 const DUE_SOON_WORKING_DAYS = 2;
 
@@ -79,30 +81,36 @@ export async function listCases(deps: Deps, user: SessionUser, query: OpinionLis
     );
     return { items: page.rows.map((r) => presentListRow(r, clock.now)), total: page.total, totalExact: page.exact };
   }
-  const [count, ids] = await Promise.all([
-    countCases(db, where, SEARCH_COUNT_CAP),
-    relevancePage(deps, where, query.q, offset, query.pageSize),
-  ]);
+  const { ids, count } = await relevancePage(deps, where, query.q, offset, query.pageSize);
   const rows = await caseRowsByIds(db, ids);
   return { items: rows.map((r) => presentListRow(r, clock.now)), total: count.total, totalExact: count.exact };
 }
 
 /**
  * The page of a relevance order: the RELEVANCE_POOL most recent matches by rank, then the older
- * matches newest first. Both halves are stable, so pages neither repeat nor skip a case.
+ * matches newest first. Both halves are stable, so pages neither repeat nor skip a case. The count
+ * is the pool's; only a page past the pool counts on its own.
  */
 async function relevancePage(deps: Deps, where: Parameters<typeof caseIds>[1], q: string, offset: number, limit: number) {
-  const ids: string[] = [];
-  if (offset < RELEVANCE_POOL) {
-    const take = Math.min(limit, RELEVANCE_POOL - offset);
-    ids.push(...(await rankedIds(deps.db, where, searchRank(searchTermsOf(q)), RELEVANCE_POOL, take, offset)));
-    // Fewer than asked means the matches ended inside the pool.
-    if (ids.length < take) return ids;
+  if (offset >= RELEVANCE_POOL) {
+    const [ids, count] = await Promise.all([
+      caseIds(deps.db, where, orderOf('-receivedAt'), limit, offset),
+      countCases(deps.db, where, SEARCH_COUNT_CAP),
+    ]);
+    return { ids, count };
   }
-  if (ids.length < limit) {
-    ids.push(...(await caseIds(deps.db, where, orderOf('-receivedAt'), limit - ids.length, Math.max(offset, RELEVANCE_POOL))));
+  const take = Math.min(limit, RELEVANCE_POOL - offset);
+  const ranked = await rankedIds(deps.db, where, searchRank(searchTermsOf(q)), RELEVANCE_POOL, take, offset);
+  // No row says nothing of the pool when the page starts past its end: count then.
+  if (ranked.ids.length === 0 && offset > 0) return { ids: [], count: await countCases(deps.db, where, SEARCH_COUNT_CAP) };
+  const more = ranked.pooled > RELEVANCE_POOL;
+  const count = more ? { total: RELEVANCE_POOL, exact: false } : { total: ranked.pooled, exact: true };
+  // A page that runs past the pool goes on with the older matches, when there are any.
+  const ids = [...ranked.ids];
+  if (more && ids.length < limit) {
+    ids.push(...(await caseIds(deps.db, where, orderOf('-receivedAt'), limit - ids.length, RELEVANCE_POOL)));
   }
-  return ids;
+  return { ids, count };
 }
 
 export const isOverdue = (r: Pick<CaseListRow, 'state' | 'dueAt'>, now: Date) =>
