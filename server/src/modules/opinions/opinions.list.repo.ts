@@ -284,8 +284,9 @@ export async function caseRowsByIds(db: Executor, ids: string[]): Promise<CaseLi
 }
 
 /**
- * A page of a list in one statement: the page's ids in order, the rows with their names, and the
- * count (capped as in countCases) on every row. Only a page past the last match counts again.
+ * A page of a list: its ids and the count (capped as in countCases) in one statement, then the rows
+ * by the prepared statement above, whose name lookups are planned once per connection rather than
+ * with every filter.
  */
 export async function casePage(
   db: Executor,
@@ -300,18 +301,16 @@ export async function casePage(
       ? sql`SELECT count(*)::int FROM opinions WHERE ${condition}`
       : sql`SELECT count(*)::int FROM (SELECT 1 FROM opinions WHERE ${condition} LIMIT ${cap + 1}) matches`;
   const result = await db.execute(sql`
-    SELECT ${sql.raw(CASE_ROW_COLUMNS)}, (${counted}) AS "matchCount"
-    FROM unnest(ARRAY(
+    SELECT ARRAY(
       SELECT ${opinions.id} FROM opinions WHERE ${condition}
       ORDER BY ${sql.join(order, sql`, `)} LIMIT ${page.limit} OFFSET ${page.offset}
-    )) WITH ORDINALITY AS page(id, pos)
-    JOIN opinions o ON o.id = page.id
-    ORDER BY page.pos`);
-  const rows = resultRows<CaseRowText & { matchCount: number }>(result);
-  const first = rows[0];
-  if (!first)
-    return page.offset === 0 ? { rows: [], total: 0, exact: true } : { rows: [], ...(await countCases(db, where, cap)) };
-  const n = first.matchCount;
+    )::text[] AS ids, (${counted}) AS n`);
+  const [found] = resultRows<{ ids: string[] | string; n: number }>(result);
+  const ids = Array.isArray(found?.ids) ? found.ids : parseTextArray(found?.ids);
+  const n = found?.n ?? 0;
   const counts = cap !== undefined && n > cap ? { total: cap, exact: false } : { total: n, exact: true };
-  return { rows: rows.map(({ matchCount: _, ...r }) => caseRowOf(r)), ...counts };
+  return { rows: await caseRowsByIds(db, ids), ...counts };
 }
+
+/** A text[] of uuids as a driver without an array parser hands it back: '{a,b}'. */
+const parseTextArray = (v: string | undefined): string[] => (v && v.length > 2 ? v.slice(1, -1).split(',') : []);
