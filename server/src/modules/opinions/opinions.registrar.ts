@@ -2,11 +2,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { INBOX_BATCH, registerInboxBatch } from './commands/registerInbox.js';
 import type { OpinionDeps } from './opinions.deps.js';
 
+/** The share of a batch's time the event loop was busy above which requests are taken to be waiting. */
+const BUSY_LOOP = 0.8;
+
 /**
  * Turns the public intake's inbox into cases in the background of the process that took them. A
  * submission kicks it; while a batch runs, later kicks fold into one more pass, so under a flood
  * each transaction registers up to INBOX_BATCH cases instead of one, and a backlog is worked off at
- * no more than about half of the process's time. What a crash or another
+ * no more than about half of the process's time (a quarter while requests keep it busy). What a crash or another
  * process leaves behind is taken by the every-minute sweep (opinions.workers.ts), and a reader who
  * asks for a case not yet registered registers it on the spot (registerInboxRow).
  */
@@ -45,10 +48,14 @@ export class IntakeRegistrar {
       try {
         while (!this.stopping) {
           const started = performance.now();
+          const loop = performance.eventLoopUtilization();
           if ((await registerInboxBatch(this.deps)) < INBOX_BATCH) break;
           // A backlog (a flood of submissions): leave the process to the requests for as long as the
-          // batch took, so registering takes at most about half of it and new submissions keep their pace.
-          await sleep(performance.now() - started);
+          // batch took, so registering takes at most about half of it; while requests keep the
+          // process busy, three times as long, so new submissions keep their pace and the backlog
+          // is worked off when the flood ebbs (the constituents have their tracking codes already).
+          const busy = performance.eventLoopUtilization(loop).utilization > BUSY_LOOP;
+          await sleep((performance.now() - started) * (busy ? 3 : 1));
         }
       } catch (err) {
         // The rows stay in the inbox: the next submission or the sweep tries again.
