@@ -129,6 +129,8 @@ export interface GroupRow {
 
 /** Dimensions with a member per station or deputy: a province has thousands of them. */
 const LARGE: readonly Dimension[] = ['station', 'deputy', 'unit'];
+/** Region codes of a county and below are this long or longer. */
+const COUNTY_CODE_LENGTH = 6;
 
 type GroupRowText = Record<string, unknown> & { key: string; name: string | null; members: number | string };
 
@@ -143,7 +145,11 @@ export async function groupCells(
   dimension: Dimension,
   page?: { limit: number; offset: number },
 ): Promise<{ rows: GroupRow[]; total: number }> {
-  if (page && LARGE.includes(dimension)) return rankedPage(db, scope, period, dimension, page);
+  // A county's stations, deputies or units are a few thousand cells at most: summing them all in
+  // one pass is quicker than ranking first; above a county, the two steps (see rankedPage).
+  if (page && LARGE.includes(dimension) && scope.regionCode.length < COUNTY_CODE_LENGTH) {
+    return rankedPage(db, scope, period, dimension, page);
+  }
   const { dim, key, name } = groupingOf(dimension);
   const cells = cellsOf(scope, dim, period);
   const n = cells.values.length;

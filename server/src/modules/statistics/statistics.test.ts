@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../platform/clock.js';
 import { createTestApp, type TestApp } from '../../test/app.js';
-import type { Agent } from '../../test/factories.js';
+import { type Agent, agentFor } from '../../test/factories.js';
 import { buildOpinion, step } from '../../test/factories.opinions.js';
 import {
   breakdownOf,
@@ -174,6 +174,16 @@ describe('opinion statistics equal the cases they count', () => {
     expect(station.sum).toBe(10);
     expect(station.rows.find((r) => r.key === null)?.figures.received).toBe(1); // the office's letter has no station
     expect(station.rows.find((r) => r.key === w.station.id)?.name).toBe(w.station.name);
+    // Above a county the members are ranked first and only the page is summed: the same figures.
+    const city = w.county.slice(0, 4);
+    const cityOffice = await agentFor(t.app, { role: 'office_staff', regionCode: city });
+    for (const dimension of ['station', 'deputy', 'unit']) {
+      const wide = await breakdownOf(cityOffice, dimension, { ...BOTH, regionCode: city });
+      const near = await breakdownOf(w.office, dimension, q);
+      for (const r of near.filter((n) => n.key !== null)) {
+        expect(wide.find((x) => x.key === r.key)?.figures, `${dimension} ${r.key}`).toEqual(r.figures);
+      }
+    }
     const deputy = await expectRowsMatchList(w.office, 'deputy', 'deputyId', q);
     expect(deputy.sum).toBe(10);
     expect(deputy.rows.find((r) => r.key === w.head.id)?.name).toBe(w.head.name);
