@@ -53,10 +53,6 @@ export async function fixedQuery<T>(db: Executor, name: string | null, text: str
 /** A uuid[] parameter as array text: uuids need no quoting, and both drivers take the text form. */
 export const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
 
-/** A timestamp as the drivers hand it back: a Date from node-postgres and PGlite, text if a type parser is missing. */
-export const asDate = (v: Date | string): Date => (v instanceof Date ? v : new Date(v));
-export const asDateOrNull = (v: Date | string | null): Date | null => (v === null ? null : asDate(v));
-
 /** The few raw operations that drizzle does not cover: multi-statement scripts and COPY-free bulk work. */
 export interface RawClient {
   /** Runs a script of one or more statements without parameters. */

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
-import { asDate, asDateOrNull, type Executor, fixedQuery, resultRows, uuidArray } from '../../db/client.js';
+import { type Db, type Executor, preparedQuery, resultRows, uuidArray } from '../../db/client.js';
 import type { OpinionFilter, OpinionSort, QueueKey } from './opinions.list.schema.js';
 import { searchCondition, searchTermsOf } from './opinions.search.js';
 import { type EvaluationValue, type OpinionChannel, opinions, type ReplyResult } from './opinions.tables.js';
@@ -162,7 +162,7 @@ export function orderOf(sort: Exclude<OpinionSort, 'relevance'>): SQL[] {
 export async function countCases(db: Executor, where: SQL | undefined, cap?: number): Promise<{ total: number; exact: boolean }> {
   if (cap === undefined) {
     const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(opinions).where(where);
-    return { total: row?.n ?? 0, exact: true };
+    return cappedCount(row?.n ?? 0);
   }
   const limited = db
     .select({ one: sql`1` })
@@ -171,9 +171,12 @@ export async function countCases(db: Executor, where: SQL | undefined, cap?: num
     .limit(cap + 1)
     .as('limited');
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(limited);
-  const n = row?.n ?? 0;
-  return n > cap ? { total: cap, exact: false } : { total: n, exact: true };
+  return cappedCount(row?.n ?? 0, cap);
 }
+
+/** A count of matches read up to cap + 1: past the cap it says the cap and that there are more. */
+export const cappedCount = (n: number, cap?: number): { total: number; exact: boolean } =>
+  cap !== undefined && n > cap ? { total: cap, exact: false } : { total: n, exact: true };
 
 export async function caseIds(db: Executor, where: SQL | undefined, order: SQL[], limit: number, offset = 0): Promise<string[]> {
   const rows = await db
@@ -218,7 +221,7 @@ export async function rankedIds(
  * text with scalar subqueries (prepared once per connection): every list page runs it, and seven
  * joins cost more to plan and to build than the twenty rows cost to read.
  */
-const CASE_ROW_COLUMNS = `o.id, o.tracking_code AS "trackingCode", o.title, left(o.content, 80) AS summary, o.content,
+const CASE_ROWS = `SELECT o.id, o.tracking_code AS "trackingCode", o.title, left(o.content, 80) AS summary, o.content,
   o.state, o.channel, o.category_id AS "categoryId",
   (SELECT c.name FROM opinion_categories c WHERE c.id = o.category_id) AS "categoryName",
   o.region_code AS "regionCode",
@@ -232,11 +235,11 @@ const CASE_ROW_COLUMNS = `o.id, o.tracking_code AS "trackingCode", o.title, left
   o.place_text AS "placeText", o.due_at AS "dueAt", o.supervised, o.urge_count AS "urgeCount",
   o.reply_result AS "replyResult", o.replied_at AS "repliedAt", o.evaluation, o.received_at AS "receivedAt",
   o.closed_at AS "closedAt", o.submitter_name_masked AS "submitterNameMasked",
-  o.submitter_phone_masked AS "submitterPhoneMasked"`;
-const CASE_ROWS = `SELECT ${CASE_ROW_COLUMNS} FROM opinions o WHERE o.id = ANY($1::uuid[])`;
+  o.submitter_phone_masked AS "submitterPhoneMasked"
+FROM opinions o WHERE o.id = ANY($1::uuid[])`;
 
-type Stamp = Date | string;
-interface CaseRowText {
+/** Both drivers hand timestamps back as Dates outside a transaction (drizzle keeps them as text inside one). */
+export interface CaseListRow {
   id: string;
   trackingCode: string;
   title: string;
@@ -255,31 +258,22 @@ interface CaseRowText {
   leadUnitId: string | null;
   leadUnitName: string | null;
   placeText: string | null;
-  dueAt: Stamp | null;
+  dueAt: Date | null;
   supervised: boolean;
   urgeCount: number;
   replyResult: ReplyResult | null;
-  repliedAt: Stamp | null;
+  repliedAt: Date | null;
   evaluation: EvaluationValue | null;
-  receivedAt: Stamp;
-  closedAt: Stamp | null;
+  receivedAt: Date;
+  closedAt: Date | null;
   submitterNameMasked: string | null;
   submitterPhoneMasked: string | null;
 }
 
-const caseRowOf = (r: CaseRowText) => ({
-  ...r,
-  dueAt: asDateOrNull(r.dueAt),
-  repliedAt: asDateOrNull(r.repliedAt),
-  receivedAt: asDate(r.receivedAt),
-  closedAt: asDateOrNull(r.closedAt),
-});
-export type CaseListRow = ReturnType<typeof caseRowOf>;
-
-export async function caseRowsByIds(db: Executor, ids: string[]): Promise<CaseListRow[]> {
+export async function caseRowsByIds(db: Db, ids: string[]): Promise<CaseListRow[]> {
   if (ids.length === 0) return [];
-  const rows = await fixedQuery<CaseRowText>(db, 'opinion-case-rows', CASE_ROWS, [uuidArray(ids)]);
-  const byId = new Map(rows.map((r) => [r.id, caseRowOf(r)]));
+  const rows = await preparedQuery<CaseListRow>(db, 'opinion-case-rows', CASE_ROWS, [uuidArray(ids)]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id)).filter((r): r is CaseListRow => r !== undefined);
 }
 
@@ -289,7 +283,7 @@ export async function caseRowsByIds(db: Executor, ids: string[]): Promise<CaseLi
  * with every filter.
  */
 export async function casePage(
-  db: Executor,
+  db: Db,
   where: SQL | undefined,
   order: SQL[],
   page: { limit: number; offset: number },
@@ -305,12 +299,6 @@ export async function casePage(
       SELECT ${opinions.id} FROM opinions WHERE ${condition}
       ORDER BY ${sql.join(order, sql`, `)} LIMIT ${page.limit} OFFSET ${page.offset}
     )::text[] AS ids, (${counted}) AS n`);
-  const [found] = resultRows<{ ids: string[] | string; n: number }>(result);
-  const ids = Array.isArray(found?.ids) ? found.ids : parseTextArray(found?.ids);
-  const n = found?.n ?? 0;
-  const counts = cap !== undefined && n > cap ? { total: cap, exact: false } : { total: n, exact: true };
-  return { rows: await caseRowsByIds(db, ids), ...counts };
+  const [found] = resultRows<{ ids: string[]; n: number }>(result);
+  return { rows: await caseRowsByIds(db, found?.ids ?? []), ...cappedCount(found?.n ?? 0, cap) };
 }
-
-/** A text[] of uuids as a driver without an array parser hands it back: '{a,b}'. */
-const parseTextArray = (v: string | undefined): string[] => (v && v.length > 2 ? v.slice(1, -1).split(',') : []);

@@ -5,6 +5,7 @@ import { loadCalendar } from '../calendar/calendar.repo.js';
 import { nowOf, type OpinionDeps } from './opinions.deps.js';
 import {
   type CaseListRow,
+  cappedCount,
   caseCondition,
   caseIds,
   casePage,
@@ -103,8 +104,8 @@ async function relevancePage(deps: Deps, where: Parameters<typeof caseIds>[1], q
   const ranked = await rankedIds(deps.db, where, searchRank(searchTermsOf(q)), RELEVANCE_POOL, take, offset);
   // No row says nothing of the pool when the page starts past its end: count then.
   if (ranked.ids.length === 0 && offset > 0) return { ids: [], count: await countCases(deps.db, where, SEARCH_COUNT_CAP) };
-  const more = ranked.pooled > RELEVANCE_POOL;
-  const count = more ? { total: RELEVANCE_POOL, exact: false } : { total: ranked.pooled, exact: true };
+  const count = cappedCount(ranked.pooled, RELEVANCE_POOL);
+  const more = !count.exact;
   // A page that runs past the pool goes on with the older matches, when there are any.
   const ids = [...ranked.ids];
   if (more && ids.length < limit) {

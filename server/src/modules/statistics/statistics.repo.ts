@@ -91,10 +91,9 @@ const namesColumns = (n: number) =>
   `(SELECT json_object_agg(r.code, r.name) FROM regions r WHERE r.code = ANY($${n + 1}::text[])) AS "pathNames",
   (SELECT o.name FROM organizations o WHERE o.id = $${n + 2}::uuid) AS "unitName"`;
 const namesValues = (codes: string[], unitId: string | null) => [`{${codes.join(',')}}`, unitId];
-type NamesRow = { pathNames: Record<string, string> | string | null; unitName: string | null };
+type NamesRow = { pathNames: Record<string, string> | null; unitName: string | null };
 const namesOf = (row: NamesRow): ScopeNames => {
-  const path = typeof row.pathNames === 'string' ? (JSON.parse(row.pathNames) as Record<string, string>) : row.pathNames;
-  return { regions: new Map(Object.entries(path ?? {})), unitName: row.unitName };
+  return { regions: new Map(Object.entries(row.pathNames ?? {})), unitName: row.unitName };
 };
 
 /** The names of a scope alone (codes are region codes, digits only). */

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, lt, sql } from 'drizzle-orm';
-import { asDate, type Db, preparedQuery } from '../../db/client.js';
+import { type Db, preparedQuery } from '../../db/client.js';
 import { sessions } from '../platform.tables.js';
 import type { Role } from './roles.js';
 
@@ -55,15 +55,15 @@ SELECT s.csrf_token AS "csrfToken", s.last_seen_at AS "lastSeenAt", s.expires_at
   u.must_change_password AS "mustChangePassword", u.status
 FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1`;
 
-type SessionRow = SessionUser & { csrfToken: string; lastSeenAt: Date | string; expiresAt: Date | string; status: string };
+type SessionRow = SessionUser & { csrfToken: string; lastSeenAt: Date; expiresAt: Date; status: string };
 
 export async function findSession(db: Db, token: string, now = new Date()): Promise<SessionLookup> {
   const id = hashToken(token);
   const [row] = await preparedQuery<SessionRow>(db, 'session-lookup', SESSION_LOOKUP, [id]);
   if (!row) return { ok: false, reason: 'missing' };
   const { csrfToken, lastSeenAt, expiresAt, status, ...user } = row;
-  const idle = now.getTime() - asDate(lastSeenAt).getTime();
-  if (idle > IDLE_TIMEOUT_MS || asDate(expiresAt) <= now || status !== 'active') {
+  const idle = now.getTime() - lastSeenAt.getTime();
+  if (idle > IDLE_TIMEOUT_MS || expiresAt <= now || status !== 'active') {
     await db.delete(sessions).where(eq(sessions.id, id));
     return { ok: false, reason: 'expired' };
   }
