@@ -31,7 +31,8 @@ export default defineConfig({
           // One console build and one demo server for every file (support/global-setup.ts).
           globalSetup: ['./support/global-setup.ts'],
           testTimeout: 180_000,
-          hookTimeout: 540_000,
+          // The first file's setup waits for the shared server's first start (support/shared.ts).
+          hookTimeout: 1_700_000,
           fileParallelism: false,
         },
       },

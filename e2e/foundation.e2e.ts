@@ -55,7 +55,7 @@ describe.skipIf(!hasChromium)('foundation in the browser', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    server = sharedServer();
+    server = await sharedServer();
     browser = await launch();
   });
   afterAll(async () => {

@@ -22,7 +22,7 @@ describe.skipIf(!hasChromium)('a constituent opinion through the console', () =>
   let browser: Browser;
 
   beforeAll(async () => {
-    server = sharedServer();
+    server = await sharedServer();
     browser = await launch();
   });
   afterAll(async () => {

@@ -128,7 +128,7 @@ describe.skipIf(!hasChromium)('public portal on a phone', () => {
   let stationCode: string;
 
   beforeAll(async () => {
-    server = sharedServer();
+    server = await sharedServer();
     browser = await launch();
     const res = await fetch(`${server.url}/api/auth/login`, {
       method: 'POST',

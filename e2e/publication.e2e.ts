@@ -33,7 +33,7 @@ describe.skipIf(!hasChromium)('publication of a reply, from the office to a phon
   let browser: Browser;
 
   beforeAll(async () => {
-    server = sharedServer();
+    server = await sharedServer();
     browser = await launch();
   });
   afterAll(async () => {

@@ -25,7 +25,7 @@ describe.skipIf(!hasChromium)("a deputy's joint suggestion, from draft to fulfil
   let stamp = '';
 
   beforeAll(async () => {
-    server = sharedServer();
+    server = await sharedServer();
     browser = await launch();
   });
   afterAll(async () => {

@@ -1,30 +1,59 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { hasChromium } from './browser.js';
-import { buildWeb, type RunningServer, startServer } from './server.js';
+import { ADMIN_PASSWORD, type RunningServer, root, startServer } from './server.js';
 
 /**
  * One console build and one server with the demo city for every browser test file: seeding the
  * city is the slow part of a browser run, and the files do not depend on each other's changes
  * (each makes its own cases and rosters, and no file changes a demo account's password).
+ *
+ * Vitest runs every project's global setup before any test, one after the other, so the build and
+ * the first start happen in the background: the server tests run beside them, and the browser
+ * files wait for the status file (support/shared.ts) that says the server is up, or why it is not.
  */
-export default async function setup(project: TestProject) {
+export default function setup(project: TestProject) {
   // Without a browser there is nothing to serve; with E2E_SERVER_URL the developer's server is used.
   if (!hasChromium || process.env.E2E_SERVER_URL) return;
-  buildWeb();
-  const server: RunningServer = await startServer({ demo: true });
-  project.provide('e2eServer', {
-    url: server.url,
-    adminPassword: server.adminPassword,
-    accounts: server.accounts,
-    output: server.output(),
-  });
+  const dir = mkdtempSync(path.join(tmpdir(), 'lianluo-e2e-status-'));
+  const statusFile = path.join(dir, 'server.json');
+  const port = 3900 + Math.floor(Math.random() * 90);
+  const starting: Promise<RunningServer | undefined> = buildWeb()
+    .then(() => startServer({ demo: true, port }))
+    .then((server) => {
+      report({ accounts: server.accounts, output: server.output() });
+      return server;
+    })
+    .catch((err: unknown) => {
+      report({ error: err instanceof Error ? err.message : String(err) });
+      return undefined;
+    });
+  // Written whole, then renamed: a waiting file never reads half of it.
+  function report(status: object) {
+    writeFileSync(`${statusFile}.part`, JSON.stringify(status));
+    renameSync(`${statusFile}.part`, statusFile);
+  }
+  project.provide('e2eServer', { url: `http://127.0.0.1:${port}`, adminPassword: ADMIN_PASSWORD, statusFile });
   return async () => {
-    await server.stop();
+    await (await starting)?.stop();
+    rmSync(dir, { recursive: true, force: true });
   };
+}
+
+/** Builds the web console once per run (the server serves web/dist only if it exists when it starts). */
+function buildWeb(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', ['run', 'build', '-w', 'web'], { cwd: root, stdio: 'inherit' });
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the console build exited with ${code}`))));
+  });
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    e2eServer: { url: string; adminPassword: string; accounts: Record<string, string>; output: string };
+    e2eServer: { url: string; adminPassword: string; statusFile: string };
   }
 }

@@ -1,10 +1,10 @@
-import { type ChildProcess, execSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
+export const root = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface RunningServer {
   url: string;
@@ -15,10 +15,7 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Builds the web console once per run. */
-export function buildWeb(): void {
-  execSync('npm run build -w web', { cwd: root, stdio: 'inherit' });
-}
+export const ADMIN_PASSWORD = 'E2e-admin-Pass1';
 
 /**
  * Starts the real server the way the README does (first start on an empty embedded database,
@@ -27,7 +24,7 @@ export function buildWeb(): void {
 export async function startServer(opts: { demo?: boolean; port?: number } = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'lianluo-e2e-'));
   const port = opts.port ?? 3900 + Math.floor(Math.random() * 90);
-  const adminPassword = 'E2e-admin-Pass1';
+  const adminPassword = ADMIN_PASSWORD;
   let out = '';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: root,

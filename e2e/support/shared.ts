@@ -1,14 +1,18 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { inject } from 'vitest';
 import type { RunningServer } from './server.js';
 
+/** The console build, then as long as the server's own first start may take (support/server.ts). */
+const START_WAIT_MS = 1_620_000;
+
 /**
- * The server the browser run's global setup started (support/global-setup.ts); stopping it is the
- * setup's job. A developer may instead point the run at a demo server already running, to skip the
- * first start with the demo city: E2E_SERVER_URL, E2E_ACCOUNTS (a file holding the server's
- * "demo account" lines) and E2E_ADMIN_PASSWORD.
+ * The server the browser run's global setup is starting (support/global-setup.ts): waits until its
+ * status file says it is up, or throws what stopped it; stopping it is the setup's job. A developer
+ * may instead point the run at a demo server already running, to skip the first start with the demo
+ * city: E2E_SERVER_URL, E2E_ACCOUNTS (a file holding the server's "demo account" lines) and
+ * E2E_ADMIN_PASSWORD.
  */
-export function sharedServer(): RunningServer {
+export async function sharedServer(): Promise<RunningServer> {
   const url = process.env.E2E_SERVER_URL;
   if (url) {
     const accounts: Record<string, string> = {};
@@ -17,5 +21,20 @@ export function sharedServer(): RunningServer {
     return { url, adminPassword: process.env.E2E_ADMIN_PASSWORD ?? '', accounts, output: () => '', stop: async () => {} };
   }
   const s = inject('e2eServer');
-  return { ...s, output: () => s.output, stop: async () => {} };
+  const deadline = Date.now() + START_WAIT_MS;
+  while (!existsSync(s.statusFile)) {
+    if (Date.now() > deadline) throw new Error('the browser run’s server did not start in time');
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const status = JSON.parse(readFileSync(s.statusFile, 'utf8')) as
+    | { accounts: Record<string, string>; output: string }
+    | { error: string };
+  if ('error' in status) throw new Error(`the browser run’s server did not start: ${status.error}`);
+  return {
+    url: s.url,
+    adminPassword: s.adminPassword,
+    accounts: status.accounts,
+    output: () => status.output,
+    stop: async () => {},
+  };
 }
