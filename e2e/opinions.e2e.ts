@@ -1,21 +1,9 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launch, shot } from './support/browser.js';
+import { button, hasChromium, launch, shot } from './support/browser.js';
 import type { RunningServer } from './support/server.js';
+import { DESKTOP, PHONE, signInByApi } from './support/session.js';
 import { sharedServer } from './support/shared.js';
-
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1440, height: 900 };
-
-/** antd puts a space between two Chinese characters of a button: 受理 → "受 理". */
-const button = (label: string) => new RegExp(`^${[...label].join('\\s?')}$`);
-
-interface Session {
-  context: BrowserContext;
-  page: Page;
-  csrf: string;
-  me: { organizationId: string | null; stationId: string | null };
-}
 
 describe.skipIf(!hasChromium)('a constituent opinion through the console', () => {
   let server: RunningServer;
@@ -30,15 +18,8 @@ describe.skipIf(!hasChromium)('a constituent opinion through the console', () =>
     await server?.stop();
   });
 
-  async function signIn(username: string, viewport = DESKTOP): Promise<Session> {
-    const context = await browser.newContext({ viewport, baseURL: server.url });
-    const res = await context.request.post('/api/auth/login', {
-      data: { username, password: server.accounts[username] },
-    });
-    expect(res.ok()).toBe(true);
-    const me = (await res.json()) as Session['me'] & { csrfToken: string };
-    return { context, page: await context.newPage(), csrf: me.csrfToken, me };
-  }
+  const signIn = (username: string, viewport = DESKTOP) =>
+    signInByApi(browser, server.url, username, server.accounts[username], viewport);
 
   /** Opens an action's form from the case page's panel and submits it; `fill` fills the fields first. */
   async function act(page: Page, label: string, fill?: (modal: Locator) => Promise<void>) {

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launch, shot } from './support/browser.js';
+import { button, hasChromium, launch, shot } from './support/browser.js';
 import type { RunningServer } from './support/server.js';
+import { DESKTOP, type Session, signInByApi } from './support/session.js';
 import { sharedServer } from './support/shared.js';
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' };
-const DESKTOP = { width: 1440, height: 900 };
 
 async function noSideways(page: Page): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -58,26 +58,8 @@ async function answerAsOffice(ctx: BrowserContext, url: string, password: string
   }
 }
 
-/** antd puts a space between two Chinese characters of a button: 受理 → "受 理". */
-const button = (label: string) => new RegExp(`^${[...label].join('\\s?')}$`);
-
-interface Staff {
-  context: BrowserContext;
-  page: Page;
-  csrf: string;
-  me: { organizationId: string | null; stationId: string | null };
-}
-
-async function staff(browser: Browser, url: string, username: string, password: string, viewport = DESKTOP) {
-  const context = await browser.newContext({ viewport, baseURL: url, locale: 'zh-CN' });
-  const res = await context.request.post('/api/auth/login', { data: { username, password } });
-  expect(res.ok()).toBe(true);
-  const me = (await res.json()) as Staff['me'] & { csrfToken: string };
-  return { context, page: await context.newPage(), csrf: me.csrfToken, me } satisfies Staff;
-}
-
 /** An action through the API, as the console's buttons send it. */
-async function apiStep(s: Staff, id: string, action: string, data: object = {}): Promise<void> {
+async function apiStep(s: Session, id: string, action: string, data: object = {}): Promise<void> {
   const res = await s.context.request.post(`/api/opinions/${id}/transitions/${action}`, {
     data,
     headers: { 'x-csrf-token': s.csrf },
@@ -108,7 +90,7 @@ async function figure(page: Page, title: string): Promise<number> {
 }
 
 async function statisticsPage(
-  office: Staff,
+  office: Session,
 ): Promise<{ received: number; closed: number; api: { received: number; closed: number } }> {
   await office.page.goto('/statistics/opinions');
   await office.page.locator('.ant-statistic-content-value').first().waitFor();
@@ -232,7 +214,7 @@ describe.skipIf(!hasChromium)('public portal on a phone', () => {
     const pw = server.accounts;
     const [office, deputy, unit, station] = await Promise.all(
       (['demo_office', 'demo_deputy', 'demo_unit', 'demo_station'] as const).map((u) =>
-        staff(browser, server.url, u, pw[u] as string, u === 'demo_deputy' ? PHONE.viewport : DESKTOP),
+        signInByApi(browser, server.url, u, pw[u] as string, u === 'demo_deputy' ? PHONE.viewport : DESKTOP),
       ),
     );
     // The demo deputy heads the demo station: a case raised at its QR code is the deputy's.

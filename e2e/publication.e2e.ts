@@ -1,20 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launch, shot } from './support/browser.js';
+import { button, hasChromium, launch, shot } from './support/browser.js';
 import type { RunningServer } from './support/server.js';
+import { DESKTOP, PHONE, type Session, signInByApi } from './support/session.js';
 import { sharedServer } from './support/shared.js';
 
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1440, height: 900 };
 const MOBILE = '13912345678';
 
-/** antd puts a space between two Chinese characters of a button: 公开 → "公 开". */
-const button = (label: string) => new RegExp(`^${[...label].join('\\s?')}$`);
-
-interface Session {
-  context: BrowserContext;
-  page: Page;
-}
 interface Candidate {
   id: string;
   number: number | null;
@@ -41,12 +33,8 @@ describe.skipIf(!hasChromium)('publication of a reply, from the office to a phon
     await server?.stop();
   });
 
-  async function signIn(username: string, viewport = DESKTOP): Promise<Session> {
-    const context = await browser.newContext({ viewport, baseURL: server.url });
-    const res = await context.request.post('/api/auth/login', { data: { username, password: server.accounts[username] } });
-    expect(res.ok(), `sign in ${username}`).toBe(true);
-    return { context, page: await context.newPage() };
-  }
+  const signIn = (username: string, viewport = DESKTOP) =>
+    signInByApi(browser, server.url, username, server.accounts[username], viewport);
 
   async function get<T>(s: Session, path: string): Promise<T> {
     const res = await s.context.request.get(`/api${path}`);

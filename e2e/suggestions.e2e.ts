@@ -1,22 +1,11 @@
-import type { APIRequestContext, Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { APIRequestContext, Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launch, shot } from './support/browser.js';
+import { button, hasChromium, launch, shot } from './support/browser.js';
 import type { RunningServer } from './support/server.js';
+import { DESKTOP, PHONE, type Session, signInByApi } from './support/session.js';
 import { sharedServer } from './support/shared.js';
 
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1440, height: 900 };
 const PASSWORD = 'E2e-Suggest-Pass1';
-
-/** antd puts a space between two Chinese characters of a button: 受理 → "受 理". */
-const button = (label: string) => new RegExp(`^${[...label].join('\\s?')}$`);
-
-interface Session {
-  context: BrowserContext;
-  page: Page;
-  csrf: string;
-  me: { id: string; organizationId: string | null; personId: string | null; regionCode: string };
-}
 
 describe.skipIf(!hasChromium)("a deputy's joint suggestion, from draft to fulfilled commitments", () => {
   let server: RunningServer;
@@ -34,11 +23,7 @@ describe.skipIf(!hasChromium)("a deputy's joint suggestion, from draft to fulfil
   });
 
   async function signIn(username: string, viewport = DESKTOP, password = server.accounts[username]): Promise<Session> {
-    const context = await browser.newContext({ viewport, baseURL: server.url });
-    const res = await context.request.post('/api/auth/login', { data: { username, password } });
-    expect(res.ok(), `sign in ${username}`).toBe(true);
-    const me = (await res.json()) as Session['me'] & { csrfToken: string };
-    const session = { context, page: await context.newPage(), csrf: me.csrfToken, me };
+    const session = await signInByApi(browser, server.url, username, password, viewport);
     opened.push(session);
     return session;
   }

@@ -35,3 +35,6 @@ export async function shot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/** A button by its label: antd puts a space between two Chinese characters of a button (受理 → "受 理"). */
+export const button = (label: string) => new RegExp(`^${[...label].join('\\s?')}$`);

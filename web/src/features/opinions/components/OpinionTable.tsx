@@ -1,7 +1,8 @@
-import { Card, Empty, Flex, Pagination, Spin, Table, type TableColumnsType, type TablePaginationConfig, Typography } from 'antd';
+import { Flex, Table, type TableColumnsType, type TablePaginationConfig, Typography } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { PhoneCardList } from '../../../components/PhoneCardList';
 import type { OpinionListItem } from '../api/types';
 import { fmtDate, fmtDateTime, OverdueTag, StateTag, SupervisedTag, UrgedTag } from './OpinionTags';
 
@@ -154,46 +155,34 @@ export function OpinionTable({ items, loading, pagination, sort, searching, show
 /** The same list on a phone: a card per case, what a deputy needs at a glance. */
 export function OpinionCards({ items, loading, pagination }: Pick<Props, 'items' | 'loading' | 'pagination'>) {
   const { t } = useTranslation('opinions');
-  if (!loading && items?.length === 0) return <Empty description={t('list.empty')} />;
   return (
-    <Flex vertical gap={12}>
-      <Spin spinning={loading}>
-        <Flex vertical gap={12}>
-          {items?.map((o) => (
-            <Link key={o.id} to={`/opinions/${o.id}`} style={{ display: 'block', color: 'inherit' }}>
-              <Card size="small" hoverable>
-                <Flex vertical gap={6}>
-                  <Typography.Text strong ellipsis>
-                    {o.title}
-                  </Typography.Text>
-                  <CaseTags o={o} />
-                  <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: 0, fontSize: 13 }}>
-                    {o.summary}
-                  </Typography.Paragraph>
-                  <Flex justify="space-between" gap={8} wrap>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {o.trackingCode} · {fmtDateTime(o.receivedAt)}
-                    </Typography.Text>
-                    {o.dueAt && (
-                      <Typography.Text type={o.overdue ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
-                        {t('fields.dueAt')} {fmtDate(o.dueAt)}
-                      </Typography.Text>
-                    )}
-                  </Flex>
-                </Flex>
-              </Card>
-            </Link>
-          ))}
-        </Flex>
-      </Spin>
-      <Pagination
-        simple
-        align="center"
-        current={pagination.current}
-        pageSize={pagination.pageSize}
-        total={pagination.total}
-        onChange={pagination.onChange}
-      />
-    </Flex>
+    <PhoneCardList
+      items={items}
+      loading={loading}
+      pagination={pagination}
+      empty={t('list.empty')}
+      linkOf={(o) => `/opinions/${o.id}`}
+      card={(o) => (
+        <>
+          <Typography.Text strong ellipsis>
+            {o.title}
+          </Typography.Text>
+          <CaseTags o={o} />
+          <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: 0, fontSize: 13 }}>
+            {o.summary}
+          </Typography.Paragraph>
+          <Flex justify="space-between" gap={8} wrap>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {o.trackingCode} · {fmtDateTime(o.receivedAt)}
+            </Typography.Text>
+            {o.dueAt && (
+              <Typography.Text type={o.overdue ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
+                {t('fields.dueAt')} {fmtDate(o.dueAt)}
+              </Typography.Text>
+            )}
+          </Flex>
+        </>
+      )}
+    />
   );
 }

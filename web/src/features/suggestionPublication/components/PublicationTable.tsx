@@ -1,6 +1,7 @@
-import { Card, Empty, Flex, Pagination, Spin, Table, type TableColumnsType, type TablePaginationConfig, Typography } from 'antd';
+import { Empty, Flex, Table, type TableColumnsType, type TablePaginationConfig, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { PhoneCardList } from '../../../components/PhoneCardList';
 import { fmtDateTime } from '../../suggestions/components/format';
 import type { PublicationItem } from '../api/publications';
 import { ReplyClassTag, StatusTag } from './format';
@@ -66,40 +67,28 @@ export function PublicationTable({ items, loading, pagination, linkOf }: Props) 
 /** The same list on a phone: a card per publication. */
 export function PublicationCards({ items, loading, pagination, linkOf }: Props) {
   const { t } = useTranslation('suggestionPublication');
-  if (!loading && items?.length === 0) return <Empty description={t('page.empty')} />;
   return (
-    <Flex vertical gap={12}>
-      <Spin spinning={loading}>
-        <Flex vertical gap={12}>
-          {items?.map((p) => (
-            <Link key={p.id} to={linkOf(p.id)} style={{ display: 'block', color: 'inherit' }}>
-              <Card size="small" hoverable>
-                <Flex vertical gap={6}>
-                  <Typography.Text strong style={{ overflowWrap: 'anywhere' }}>
-                    {p.title}
-                  </Typography.Text>
-                  <Flex gap={4} wrap>
-                    <StatusTag status={p.status} />
-                    <ReplyClassTag cls={p.replyClass} />
-                  </Flex>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {p.unitName} · {p.year}
-                    {p.publishedAt && ` · ${fmtDateTime(p.publishedAt)}`}
-                  </Typography.Text>
-                </Flex>
-              </Card>
-            </Link>
-          ))}
-        </Flex>
-      </Spin>
-      <Pagination
-        simple
-        align="center"
-        current={pagination.current}
-        pageSize={pagination.pageSize}
-        total={pagination.total}
-        onChange={pagination.onChange}
-      />
-    </Flex>
+    <PhoneCardList
+      items={items}
+      loading={loading}
+      pagination={pagination}
+      empty={t('page.empty')}
+      linkOf={(p) => linkOf(p.id)}
+      card={(p) => (
+        <>
+          <Typography.Text strong style={{ overflowWrap: 'anywhere' }}>
+            {p.title}
+          </Typography.Text>
+          <Flex gap={4} wrap>
+            <StatusTag status={p.status} />
+            <ReplyClassTag cls={p.replyClass} />
+          </Flex>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {p.unitName} · {p.year}
+            {p.publishedAt && ` · ${fmtDateTime(p.publishedAt)}`}
+          </Typography.Text>
+        </>
+      )}
+    />
   );
 }

@@ -1,6 +1,7 @@
-import { Card, Empty, Flex, Pagination, Spin, Table, type TableColumnsType, type TablePaginationConfig, Typography } from 'antd';
+import { Empty, Flex, Table, type TableColumnsType, type TablePaginationConfig, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { PhoneCardList } from '../../../components/PhoneCardList';
 import type { SuggestionItem } from '../api/types';
 import { fmtDate, KindTag, StateTag, useText } from './format';
 
@@ -88,44 +89,31 @@ export function SuggestionTable({ items, loading, pagination, selection }: Props
 export function SuggestionCards({ items, loading, pagination }: Props) {
   const { t } = useTranslation('suggestions');
   const text = useText();
-  if (!loading && items?.length === 0) return <Empty description={t('list.empty')} />;
   return (
-    <Flex vertical gap={12}>
-      <Spin spinning={loading}>
-        <Flex vertical gap={12}>
-          {items?.map((s) => (
-            <Link key={s.id} to={`/suggestions/${s.id}`} style={{ display: 'block', color: 'inherit' }}>
-              <Card size="small" hoverable>
-                <Flex vertical gap={6}>
-                  <Typography.Text strong style={{ overflowWrap: 'anywhere' }}>
-                    {s.title}
-                  </Typography.Text>
-                  <Flex gap={4} wrap>
-                    <StateTag state={s.state} label={s.stateLabel} />
-                    <KindTag kind={s.kind} />
-                  </Flex>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {s.leadDeputy.name}
-                    {s.cosignerCount > 0 &&
-                      ` · ${t('detail.cosignersCount', { confirmed: s.confirmedCount, total: s.cosignerCount })}`}
-                  </Typography.Text>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {text(s.place)} · {fmtDate(s.submittedAt ?? s.createdAt)}
-                  </Typography.Text>
-                </Flex>
-              </Card>
-            </Link>
-          ))}
-        </Flex>
-      </Spin>
-      <Pagination
-        simple
-        align="center"
-        current={pagination.current}
-        pageSize={pagination.pageSize}
-        total={pagination.total}
-        onChange={pagination.onChange}
-      />
-    </Flex>
+    <PhoneCardList
+      items={items}
+      loading={loading}
+      pagination={pagination}
+      empty={t('list.empty')}
+      linkOf={(s) => `/suggestions/${s.id}`}
+      card={(s) => (
+        <>
+          <Typography.Text strong style={{ overflowWrap: 'anywhere' }}>
+            {s.title}
+          </Typography.Text>
+          <Flex gap={4} wrap>
+            <StateTag state={s.state} label={s.stateLabel} />
+            <KindTag kind={s.kind} />
+          </Flex>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {s.leadDeputy.name}
+            {s.cosignerCount > 0 && ` · ${t('detail.cosignersCount', { confirmed: s.confirmedCount, total: s.cosignerCount })}`}
+          </Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {text(s.place)} · {fmtDate(s.submittedAt ?? s.createdAt)}
+          </Typography.Text>
+        </>
+      )}
+    />
   );
 }

@@ -1,0 +1,44 @@
+import { Card, Empty, Flex, Pagination, Spin, type TablePaginationConfig } from 'antd';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+
+interface Props<T extends { id: string }> {
+  items: T[] | undefined;
+  loading: boolean;
+  /** The table's pagination: the cards page with it, in antd's simple form that fits a phone. */
+  pagination: TablePaginationConfig;
+  empty: ReactNode;
+  linkOf: (item: T) => string;
+  /** A card's content, stacked with a small gap. */
+  card: (item: T) => ReactNode;
+}
+
+/** A list on a phone: a card per row, each opening its page, where a desktop shows a table. */
+export function PhoneCardList<T extends { id: string }>({ items, loading, pagination, empty, linkOf, card }: Props<T>) {
+  if (!loading && items?.length === 0) return <Empty description={empty} />;
+  return (
+    <Flex vertical gap={12}>
+      <Spin spinning={loading}>
+        <Flex vertical gap={12}>
+          {items?.map((item) => (
+            <Link key={item.id} to={linkOf(item)} style={{ display: 'block', color: 'inherit' }}>
+              <Card size="small" hoverable>
+                <Flex vertical gap={6}>
+                  {card(item)}
+                </Flex>
+              </Card>
+            </Link>
+          ))}
+        </Flex>
+      </Spin>
+      <Pagination
+        simple
+        align="center"
+        current={pagination.current}
+        pageSize={pagination.pageSize}
+        total={pagination.total}
+        onChange={pagination.onChange}
+      />
+    </Flex>
+  );
+}
