@@ -32,7 +32,8 @@ export function launch(): Promise<Browser> {
 export async function shot(page: Page, name: string): Promise<string> {
   mkdirSync(screenshotDir, { recursive: true });
   const file = path.join(screenshotDir, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  // Drawers and pop-ups slide and fade in: finish their animations rather than catch them halfway.
+  await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
   return file;
 }
 

@@ -20,15 +20,48 @@ export interface NewMeeting {
   problems: readonly { problem: string; result: string; suggestionId: string | null }[];
 }
 
+type MeetingParts = Omit<NewMeeting, 'meeting'>;
+
+async function insertParts(db: Executor, meetingId: string, m: MeetingParts): Promise<void> {
+  if (m.unitIds.length > 0) await db.insert(meetingUnits).values(m.unitIds.map((unitId) => ({ meetingId, unitId })));
+  await db.insert(meetingSuggestions).values(m.suggestionIds.map((suggestionId) => ({ meetingId, suggestionId })));
+  if (m.problems.length > 0) {
+    await db.insert(problems).values(m.problems.map((p, i) => ({ meetingId, position: i + 1, ...p })));
+  }
+}
+
 export async function insertMeeting(db: Executor, m: NewMeeting): Promise<MeetingRow> {
   const [row] = await db.insert(meetings).values(m.meeting).returning();
   if (!row) throw new Error('meeting not inserted');
-  if (m.unitIds.length > 0) await db.insert(meetingUnits).values(m.unitIds.map((unitId) => ({ meetingId: row.id, unitId })));
-  await db.insert(meetingSuggestions).values(m.suggestionIds.map((suggestionId) => ({ meetingId: row.id, suggestionId })));
-  if (m.problems.length > 0) {
-    await db.insert(problems).values(m.problems.map((p, i) => ({ meetingId: row.id, position: i + 1, ...p })));
-  }
+  await insertParts(db, row.id, m);
   return row;
+}
+
+/** The meeting's row locked for a correction or a deletion, so that two of them apply one after the other. */
+export async function lockMeeting(db: Executor, id: string): Promise<MeetingRow | undefined> {
+  const [row] = await db.select().from(meetings).where(eq(meetings.id, id)).for('update');
+  return row;
+}
+
+/** A corrected meeting: its own fields, and its units, suggestions and problems written anew. */
+export async function replaceMeeting(
+  db: Executor,
+  id: string,
+  set: Pick<MeetingRow, 'heldOn' | 'place' | 'attendees' | 'summary'>,
+  parts: MeetingParts,
+): Promise<MeetingRow> {
+  const [row] = await db.update(meetings).set(set).where(eq(meetings.id, id)).returning();
+  if (!row) throw new Error('meeting not updated');
+  await db.delete(meetingUnits).where(eq(meetingUnits.meetingId, id));
+  await db.delete(meetingSuggestions).where(eq(meetingSuggestions.meetingId, id));
+  await db.delete(problems).where(eq(problems.meetingId, id));
+  await insertParts(db, id, parts);
+  return row;
+}
+
+/** Its units, suggestions and problems go with it (ON DELETE CASCADE). */
+export async function deleteMeeting(db: Executor, id: string): Promise<void> {
+  await db.delete(meetings).where(eq(meetings.id, id));
 }
 
 export async function findMeeting(db: Executor, id: string): Promise<MeetingRow | undefined> {

@@ -3,6 +3,7 @@ import { unauthenticated } from '../../platform/auth/plugin.js';
 import { contextOf } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
 import { type AppInstance, ErrorResponse, IdParams } from '../../platform/http.js';
+import { correctCoordinationMeeting, deleteCoordinationMeeting } from './commands/changeCoordinationMeeting.js';
 import { createSupervisionTopic } from './commands/createSupervisionTopic.js';
 import { markKeySuggestion, unmarkKeySuggestion } from './commands/markKeySuggestion.js';
 import { recordCoordinationMeeting } from './commands/recordCoordinationMeeting.js';
@@ -25,6 +26,7 @@ import {
 } from './suggestions.supervision.read.js';
 import { findKeyItem, findTopic, listProgressReports } from './suggestions.supervision.repo.js';
 import {
+  Deleted,
   KeyItemList,
   KeyItemQuery,
   KeyMarkBody,
@@ -322,6 +324,42 @@ export async function suggestionSupervisionRoutes(app: AppInstance): Promise<voi
     async (req, reply) => {
       const meeting = await recordCoordinationMeeting(deps, contextOf(req), req.body);
       return reply.status(201).send((await meetingView(meeting.id)).view);
+    },
+  );
+
+  app.put(
+    '/suggestion-coordination-meetings/:id',
+    {
+      config: { access: supervisionAccess.supervise },
+      schema: {
+        tags,
+        summary: '更正协调会记录 Correct a coordination meeting',
+        description: 'The whole meeting as it should stand: the same body as recording it, of the same congress.',
+        params: IdParams,
+        body: MeetingBody,
+        response: { 200: MeetingView, ...errors },
+      },
+    },
+    async (req) => {
+      const meeting = await correctCoordinationMeeting(deps, contextOf(req), req.params.id, req.body);
+      return (await meetingView(meeting.id)).view;
+    },
+  );
+
+  app.delete(
+    '/suggestion-coordination-meetings/:id',
+    {
+      config: { access: supervisionAccess.supervise },
+      schema: {
+        tags,
+        summary: '删除协调会记录 Delete a coordination meeting recorded by mistake',
+        params: IdParams,
+        response: { 200: Deleted, ...errors },
+      },
+    },
+    async (req) => {
+      await deleteCoordinationMeeting(deps, contextOf(req), req.params.id);
+      return { id: req.params.id, deleted: true as const };
     },
   );
 

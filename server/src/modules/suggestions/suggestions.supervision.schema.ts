@@ -210,6 +210,9 @@ export const MeetingList = z.object({
     }),
   ),
 });
+/** What a deletion answers. */
+export const Deleted = z.object({ id: z.string(), deleted: z.literal(true) });
+
 export const MeetingQuery = z.object({ year: Year.optional(), congressId: Uuid('人大编号', 'The congress id').optional() });
 
 export const SupervisionView = z.object({

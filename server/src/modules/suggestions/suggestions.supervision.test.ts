@@ -22,6 +22,7 @@ let t: TestApp;
 let w: SupervisionWorld;
 const year = Number(chinaDate(new Date()).slice(0, 4));
 const today = chinaDate(new Date());
+const dayAfter = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -357,6 +358,7 @@ describe('coordination meetings', () => {
       [{ ...base, place: '地'.repeat(201) }, 400],
       [{ ...base, suggestionIds: [] }, 400],
       [{ ...base, heldOn: '2026-13-01' }, 400],
+      [{ ...base, heldOn: dayAfter(today) }, 400, 'MEETING_DATE_INVALID'],
     ];
     for (const [payload, status, code] of cases) {
       const res = await w.office.inject({ method: 'POST', url: '/api/suggestion-coordination-meetings', payload });
@@ -366,6 +368,110 @@ describe('coordination meetings', () => {
     const other = await agentFor(t.app, { role: 'office_staff', regionCode: w.county.slice(0, 2) === '11' ? '12' : '11' });
     const out = await other.inject({ method: 'POST', url: '/api/suggestion-coordination-meetings', payload: base });
     expect(out.statusCode).toBe(403);
+  });
+});
+
+describe('correcting and deleting a coordination meeting', () => {
+  const url = '/api/suggestion-coordination-meetings';
+  async function recorded() {
+    const [s1, s2] = [await acceptedSuggestion(w), await acceptedSuggestion(w)];
+    const res = await w.office.inject({
+      method: 'POST',
+      url,
+      payload: {
+        congressId: w.congress.id,
+        heldOn: today,
+        place: '会议室',
+        attendees: '有关单位',
+        unitIds: w.units.map((u) => u.id),
+        suggestionIds: [s1.id, s2.id],
+        problems: [{ problem: '用地指标', result: '调剂解决', suggestionId: s1.id }],
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return { meeting: res.json() as { id: string }, s1, s2 };
+  }
+
+  it('writes the corrected meeting whole, and refuses another congress, a later date or a stranger', async () => {
+    const { meeting, s2 } = await recorded();
+    const corrected = {
+      congressId: w.congress.id,
+      heldOn: today,
+      place: '县人大常委会第二会议室',
+      attendees: '有关单位负责同志',
+      summary: '更正：会议地点记错',
+      unitIds: [w.units[0]?.id],
+      suggestionIds: [s2.id],
+      problems: [
+        { problem: '施工时序', result: '分段施工', suggestionId: s2.id },
+        { problem: '资金来源', result: '列入明年预算' },
+      ],
+    };
+    const res = await w.office.inject({ method: 'PUT', url: `${url}/${meeting.id}`, payload: corrected });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ id: meeting.id, place: corrected.place, summary: corrected.summary });
+    expect(res.json().units.map((u: { id: string }) => u.id)).toEqual([w.units[0]?.id]);
+    expect(res.json().suggestions.map((x: { id: string }) => x.id)).toEqual([s2.id]);
+    expect(res.json().problems.map((p: { position: number; problem: string }) => [p.position, p.problem])).toEqual([
+      [1, '施工时序'],
+      [2, '资金来源'],
+    ]);
+    const refused: [object, number, string?][] = [
+      [{ ...corrected, congressId: '00000000-0000-4000-8000-000000000000' }, 400, 'MEETING_CONGRESS_FIXED'],
+      [{ ...corrected, heldOn: dayAfter(today) }, 400, 'MEETING_DATE_INVALID'],
+      [{ ...corrected, suggestionIds: [] }, 400],
+    ];
+    for (const [payload, status, code] of refused) {
+      const bad = await w.office.inject({ method: 'PUT', url: `${url}/${meeting.id}`, payload });
+      expect(bad.statusCode, JSON.stringify(payload)).toBe(status);
+      if (code) expect(bad.json().code).toBe(code);
+    }
+    const far = await w.farLeader.inject({ method: 'PUT', url: `${url}/${meeting.id}`, payload: corrected });
+    expect(far.statusCode).toBe(403);
+    const unknown = await w.office.inject({
+      method: 'PUT',
+      url: `${url}/00000000-0000-4000-8000-000000000000`,
+      payload: corrected,
+    });
+    expect(unknown.statusCode).toBe(404);
+    // Nothing of the refused corrections was written.
+    const after = await w.office.inject({ method: 'GET', url: `${url}/${meeting.id}` });
+    expect(after.json()).toMatchObject({ place: corrected.place, heldOn: today });
+    expect(after.json().problems).toHaveLength(2);
+  });
+
+  it('deletes a meeting whole, once, and only for a supervisor of its region', async () => {
+    const { meeting } = await recorded();
+    const far = await w.farLeader.inject({ method: 'DELETE', url: `${url}/${meeting.id}` });
+    expect(far.statusCode).toBe(403);
+    const res = await w.office.inject({ method: 'DELETE', url: `${url}/${meeting.id}` });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ id: meeting.id, deleted: true });
+    expect((await w.office.inject({ method: 'GET', url: `${url}/${meeting.id}` })).statusCode).toBe(404);
+    expect((await w.office.inject({ method: 'DELETE', url: `${url}/${meeting.id}` })).statusCode).toBe(404);
+    const list = await w.leader.inject({ method: 'GET', url: `${url}?congressId=${w.congress.id}` });
+    expect(list.json().items.some((m: { id: string }) => m.id === meeting.id)).toBe(false);
+  });
+
+  it('applies two corrections at the same moment one after the other', async () => {
+    const { meeting, s1 } = await recorded();
+    const body = (place: string) => ({
+      congressId: w.congress.id,
+      heldOn: today,
+      place,
+      attendees: '有关单位',
+      suggestionIds: [s1.id],
+      problems: [{ problem: place, result: '结果', suggestionId: s1.id }],
+    });
+    const [a, b] = await Promise.all([
+      w.office.inject({ method: 'PUT', url: `${url}/${meeting.id}`, payload: body('甲会议室') }),
+      w.office.inject({ method: 'PUT', url: `${url}/${meeting.id}`, payload: body('乙会议室') }),
+    ]);
+    expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
+    const after = (await w.office.inject({ method: 'GET', url: `${url}/${meeting.id}` })).json();
+    // One correction whole, never a mixture: the place and the one problem come from the same body.
+    expect(after.problems).toHaveLength(1);
+    expect(after.problems[0].problem).toBe(after.place);
   });
 });
 

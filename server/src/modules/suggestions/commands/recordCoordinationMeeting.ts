@@ -1,7 +1,9 @@
 import { recordAudit } from '../../../platform/audit.js';
+import type { SessionUser } from '../../../platform/auth/session.js';
+import { chinaDate } from '../../../platform/calendar/calendar.js';
 import type { RequestContext } from '../../../platform/context.js';
 import { badRequest, forbidden, notFound } from '../../../platform/errors.js';
-import { findCongress } from '../congresses.repo.js';
+import { type CongressRow, findCongress } from '../congresses.repo.js';
 import { nowOf, type SuggestionDeps } from '../suggestions.deps.js';
 import { insertMeeting, type MeetingRow, suggestionsOfCongress, unitsAmong } from '../suggestions.meetings.repo.js';
 import { assertSupervises } from '../suggestions.supervision.policy.js';
@@ -9,18 +11,31 @@ import type { MeetingInput } from '../suggestions.supervision.schema.js';
 
 const unique = <T>(xs: readonly T[]) => [...new Set(xs)];
 
+/** A meeting as it is to be written, after every check of its references. */
+export interface CheckedMeeting {
+  congress: CongressRow;
+  suggestionIds: string[];
+  unitIds: string[];
+  problems: { problem: string; result: string; suggestionId: string | null }[];
+}
+
 /**
- * A coordination meeting of "为代表办实事": when and where, who attended, the units and the
- * suggestions discussed, and each problem it settled with its result. Written whole or not at all.
+ * The checks a meeting passes when it is recorded and when it is corrected: it has been held (not
+ * later than today in China), the account supervises the congress's region, and every suggestion,
+ * unit and problem refers to what exists and belongs together.
  */
-export async function recordCoordinationMeeting(
+export async function checkMeeting(
   deps: SuggestionDeps,
-  ctx: RequestContext,
+  user: SessionUser,
   body: MeetingInput,
-): Promise<MeetingRow> {
-  const user = ctx.user;
-  if (!user) throw forbidden();
-  const now = nowOf(deps);
+  now: Date,
+): Promise<CheckedMeeting> {
+  if (body.heldOn > chinaDate(now) || body.heldOn < '2000-01-01') {
+    throw badRequest('MEETING_DATE_INVALID', {
+      zh: '会议日期不能晚于今天',
+      en: 'The meeting cannot be later than today',
+    });
+  }
   const congress = await findCongress(deps.db, body.congressId);
   if (!congress) throw notFound('人大', 'Congress');
   assertSupervises(user, congress.regionCode);
@@ -41,23 +56,46 @@ export async function recordCoordinationMeeting(
     throw badRequest(
       'UNIT_UNKNOWN',
       { zh: '所选承办单位不存在或已停用', en: 'Some units do not exist or are inactive' },
-      {
-        unitIds: unknownUnits,
-      },
+      { unitIds: unknownUnits },
     );
   }
-  const strayProblems = body.problems.filter((p) => p.suggestionId && !found.has(p.suggestionId));
-  if (strayProblems.length > 0) {
+  if (body.problems.some((p) => p.suggestionId && !found.has(p.suggestionId))) {
     throw badRequest('PROBLEM_SUGGESTION_NOT_DISCUSSED', {
       zh: '问题所属的建议应在本次会议协调的建议之中',
       en: 'A problem can only belong to one of the suggestions the meeting discussed',
     });
   }
+  const problems = body.problems.map((p) => ({ problem: p.problem, result: p.result, suggestionId: p.suggestionId ?? null }));
+  return { congress, suggestionIds, unitIds, problems };
+}
+
+/** The figures of a meeting the audit trail keeps (the texts are in the meeting itself). */
+export const meetingAudit = (m: Pick<MeetingRow, 'heldOn' | 'place'>, checked: Omit<CheckedMeeting, 'congress'>) => ({
+  heldOn: m.heldOn,
+  place: m.place,
+  suggestions: checked.suggestionIds.length,
+  units: checked.unitIds.length,
+  problems: checked.problems.length,
+});
+
+/**
+ * A coordination meeting of "为代表办实事": when and where, who attended, the units and the
+ * suggestions discussed, and each problem it settled with its result. Written whole or not at all.
+ */
+export async function recordCoordinationMeeting(
+  deps: SuggestionDeps,
+  ctx: RequestContext,
+  body: MeetingInput,
+): Promise<MeetingRow> {
+  const user = ctx.user;
+  if (!user) throw forbidden();
+  const now = nowOf(deps);
+  const checked = await checkMeeting(deps, user, body, now);
   return deps.db.transaction(async (tx) => {
     const meeting = await insertMeeting(tx, {
       meeting: {
-        congressId: congress.id,
-        regionCode: congress.regionCode,
+        congressId: checked.congress.id,
+        regionCode: checked.congress.regionCode,
         heldOn: body.heldOn,
         place: body.place,
         attendees: body.attendees,
@@ -65,16 +103,16 @@ export async function recordCoordinationMeeting(
         createdBy: user.id,
         createdAt: now,
       },
-      unitIds,
-      suggestionIds,
-      problems: body.problems.map((p) => ({ problem: p.problem, result: p.result, suggestionId: p.suggestionId ?? null })),
+      unitIds: checked.unitIds,
+      suggestionIds: checked.suggestionIds,
+      problems: checked.problems,
     });
     await recordAudit(tx, ctx, {
       action: 'suggestion_meeting.create',
       entityType: 'suggestion_meeting',
       entityId: meeting.id,
       regionCode: meeting.regionCode,
-      after: { heldOn: meeting.heldOn, suggestions: suggestionIds.length, units: unitIds.length, problems: body.problems.length },
+      after: meetingAudit(meeting, checked),
     });
     return meeting;
   });

@@ -66,3 +66,20 @@ export function useRecordMeeting() {
     onSuccess: () => qc.invalidateQueries({ queryKey: KEY }),
   });
 }
+
+/** A correction: the whole meeting as it should stand (the server keeps its congress). */
+export function useCorrectMeeting(id: string | undefined) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: MeetingInput) => api<Meeting>(`/suggestion-coordination-meetings/${id}`, { method: 'PUT', body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: KEY }),
+  });
+}
+
+export function useDeleteMeeting() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<{ id: string }>(`/suggestion-coordination-meetings/${id}`, { method: 'DELETE' }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: KEY }),
+  });
+}

@@ -1,10 +1,10 @@
-import { Alert, Descriptions, Drawer, Empty, Flex, Grid, List, Skeleton, Tag, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Drawer, Empty, Flex, Grid, List, Popconfirm, Skeleton, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { errorMessage } from '../../../lib/api';
 import { useCongresses } from '../../suggestions/api/congresses';
-import { type Meeting, useMeeting } from '../api/meetings';
+import { type Meeting, useDeleteMeeting, useMeeting } from '../api/meetings';
 
 function Problems({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation('suggestionSupervision');
@@ -36,16 +36,50 @@ function Problems({ meeting }: { meeting: Meeting }) {
   );
 }
 
-/** One meeting: when, where, who, the suggestions it discussed and the problems it settled. */
-export function MeetingDrawer({ id, onClose }: { id: string; onClose: () => void }) {
+/**
+ * One meeting: when, where, who, the suggestions it discussed and the problems it settled; corrected
+ * (`onCorrect` opens the form) or deleted when it was recorded wrong or twice.
+ */
+export function MeetingDrawer({ id, onClose, onCorrect }: { id: string; onClose: () => void; onCorrect: (m: Meeting) => void }) {
   const { t } = useTranslation('suggestionSupervision');
+  const { message } = App.useApp();
   const screens = Grid.useBreakpoint();
   const meeting = useMeeting(id);
+  const remove = useDeleteMeeting();
   const congresses = useCongresses();
   const m = meeting.data;
   const congress = congresses.data?.items.find((c) => c.id === m?.congressId);
   return (
-    <Drawer open onClose={onClose} title={t('meetings.detail')} size={screens.md ? 640 : '100%'}>
+    <Drawer
+      open
+      onClose={onClose}
+      title={t('meetings.detail')}
+      size={screens.md ? 640 : '100%'}
+      extra={
+        m && (
+          <Flex gap={8}>
+            <Button onClick={() => onCorrect(m)}>{t('meetings.correct')}</Button>
+            <Popconfirm
+              title={t('meetings.deleteConfirm')}
+              description={t('meetings.deleteHint')}
+              okText={t('common:actions.delete')}
+              okButtonProps={{ danger: true, loading: remove.isPending }}
+              onConfirm={async () => {
+                try {
+                  await remove.mutateAsync(m.id);
+                  void message.success(t('meetings.deleted'));
+                  onClose();
+                } catch (err) {
+                  void message.error(errorMessage(err));
+                }
+              }}
+            >
+              <Button danger>{t('common:actions.delete')}</Button>
+            </Popconfirm>
+          </Flex>
+        )
+      }
+    >
       {meeting.error && <Alert type="error" showIcon title={errorMessage(meeting.error)} />}
       {meeting.isLoading && <Skeleton active paragraph={{ rows: 8 }} />}
       {m && (

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyServerErrors } from '../../../lib/forms';
 import { useCongresses } from '../../suggestions/api/congresses';
-import { type Meeting, useRecordMeeting } from '../api/meetings';
+import { type Meeting, useCorrectMeeting, useRecordMeeting } from '../api/meetings';
 import { type Picked, SuggestionPicker, UnitPicker } from './MeetingPickers';
 import { MeetingProblems } from './MeetingProblems';
 
@@ -20,24 +20,52 @@ interface Values {
 }
 
 // The server's business-rule errors that belong to one field.
-const FIELD_OF_CODE = { SUGGESTION_NOT_OF_CONGRESS: 'suggestionIds', UNIT_UNKNOWN: 'unitIds' };
+const FIELD_OF_CODE = { SUGGESTION_NOT_OF_CONGRESS: 'suggestionIds', UNIT_UNKNOWN: 'unitIds', MEETING_DATE_INVALID: 'heldOn' };
 
-/** Records a coordination meeting of "为代表办实事"; the server writes it whole or not at all. */
-export function MeetingFormDrawer({ onClose, onSaved }: { onClose: () => void; onSaved: (m: Meeting) => void }) {
+/** The form's values of a recorded meeting, for correcting it. */
+const valuesOf = (m: Meeting): Values => ({
+  congressId: m.congressId,
+  heldOn: dayjs(m.heldOn),
+  place: m.place,
+  attendees: m.attendees,
+  summary: m.summary || undefined,
+  unitIds: m.units.map((u) => ({ value: u.id, label: u.name })),
+  suggestionIds: m.suggestions.map((s) => ({ value: s.id, label: s.title })),
+  problems: m.problems.map((p) => ({ problem: p.problem, result: p.result, suggestionId: p.suggestionId })),
+});
+
+// A meeting is recorded after it was held: no day after today (the server refuses it too).
+const afterToday = (d: Dayjs) => d.isAfter(dayjs(), 'day');
+
+/**
+ * Records a coordination meeting of "为代表办实事", or corrects one (`meeting`); the server writes it
+ * whole or not at all.
+ */
+export function MeetingFormDrawer({
+  meeting,
+  onClose,
+  onSaved,
+}: {
+  meeting?: Meeting;
+  onClose: () => void;
+  onSaved: (m: Meeting) => void;
+}) {
   const { t } = useTranslation('suggestionSupervision');
   const { message } = App.useApp();
   const screens = Grid.useBreakpoint();
   const [form] = Form.useForm<Values>();
   const [problems, setProblems] = useState<string[]>([]);
   const congresses = useCongresses();
-  const record = useRecordMeeting();
+  const recording = useRecordMeeting();
+  const correcting = useCorrectMeeting(meeting?.id);
+  const save = meeting ? correcting : recording;
   const congressId: string | undefined = Form.useWatch('congressId', form);
   const discussed: Picked[] = Form.useWatch('suggestionIds', form) ?? [];
   const firstCongress = congresses.data?.items[0]?.id;
   // The congresses may arrive after the drawer opened: the meeting then starts in the first of them.
   useEffect(() => {
-    if (firstCongress && !form.getFieldValue('congressId')) form.setFieldsValue({ congressId: firstCongress });
-  }, [firstCongress, form]);
+    if (!meeting && firstCongress && !form.getFieldValue('congressId')) form.setFieldsValue({ congressId: firstCongress });
+  }, [meeting, firstCongress, form]);
 
   // A problem may belong only to a suggestion still among those discussed.
   const keepProblemsDiscussed = (changed: Partial<Values>, all: Values) => {
@@ -52,7 +80,7 @@ export function MeetingFormDrawer({ onClose, onSaved }: { onClose: () => void; o
   const submit = async (v: Values) => {
     setProblems([]);
     try {
-      const saved = await record.mutateAsync({
+      const saved = await save.mutateAsync({
         congressId: v.congressId,
         heldOn: v.heldOn.format('YYYY-MM-DD'),
         place: v.place,
@@ -62,7 +90,7 @@ export function MeetingFormDrawer({ onClose, onSaved }: { onClose: () => void; o
         suggestionIds: v.suggestionIds.map((s) => s.value),
         problems: (v.problems ?? []).map((p) => ({ ...p, suggestionId: p.suggestionId ?? null })),
       });
-      void message.success(t('meetings.saved'));
+      void message.success(meeting ? t('meetings.corrected') : t('meetings.saved'));
       onSaved(saved);
     } catch (err) {
       setProblems(applyServerErrors(form, err, FIELD_OF_CODE));
@@ -76,13 +104,13 @@ export function MeetingFormDrawer({ onClose, onSaved }: { onClose: () => void; o
     <Drawer
       open
       onClose={onClose}
-      title={t('meetings.record')}
+      title={meeting ? t('meetings.correctTitle') : t('meetings.record')}
       size={screens.md ? 640 : '100%'}
       destroyOnHidden
       footer={
         <Flex gap={8} justify="flex-end">
           <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
-          <Button type="primary" loading={record.isPending} onClick={() => form.submit()}>
+          <Button type="primary" loading={save.isPending} onClick={() => form.submit()}>
             {t('common:actions.save')}
           </Button>
         </Flex>
@@ -97,11 +125,13 @@ export function MeetingFormDrawer({ onClose, onSaved }: { onClose: () => void; o
         onFinish={submit}
         scrollToFirstError={{ block: 'center' }}
         onValuesChange={keepProblemsDiscussed}
-        initialValues={{ congressId: firstCongress, heldOn: dayjs(), problems: [] }}
+        initialValues={meeting ? valuesOf(meeting) : { congressId: firstCongress, heldOn: dayjs(), problems: [] }}
       >
         <Flex gap={12} wrap>
           <Form.Item name="congressId" label={t('meetings.congress')} rules={[{ required: true }]} style={{ flex: '1 1 240px' }}>
             <Select
+              // A meeting's congress stays: one recorded under the wrong congress is deleted and recorded again.
+              disabled={!!meeting}
               loading={congresses.isLoading}
               options={(congresses.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
               // Suggestions belong to one congress: those picked for another would be refused.
@@ -109,7 +139,7 @@ export function MeetingFormDrawer({ onClose, onSaved }: { onClose: () => void; o
             />
           </Form.Item>
           <Form.Item name="heldOn" label={t('meetings.heldOn')} rules={[{ required: true }]} style={{ flex: '0 1 180px' }}>
-            <DatePicker style={{ width: '100%' }} />
+            <DatePicker style={{ width: '100%' }} disabledDate={afterToday} />
           </Form.Item>
         </Flex>
         <Form.Item name="place" label={t('meetings.place')} rules={[{ required: true, whitespace: true }, { max: 200 }]}>

@@ -9,7 +9,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { errorMessage } from '../../../lib/api';
 import { useCongresses } from '../../suggestions/api/congresses';
 import '../strings';
-import { type MeetingItem, useMeetings } from '../api/meetings';
+import { type Meeting, type MeetingItem, useMeetings } from '../api/meetings';
 import { MeetingDrawer } from '../components/MeetingDrawer';
 import { MeetingFormDrawer } from '../components/MeetingFormDrawer';
 
@@ -41,6 +41,7 @@ export default function MeetingsPage() {
   const { t } = useTranslation('suggestionSupervision');
   const p = usePageParams();
   const [recording, setRecording] = useState(false);
+  const [correcting, setCorrecting] = useState<Meeting | null>(null);
   const congresses = useCongresses();
   const meetings = useMeetings({ year: p.year, congressId: p.congressId });
   const thisYear = dayjs().year();
@@ -153,7 +154,19 @@ export default function MeetingsPage() {
           }}
         />
       )}
-      {p.meetingId && <MeetingDrawer id={p.meetingId} onClose={() => p.set({ meeting: undefined })} />}
+      {correcting && (
+        <MeetingFormDrawer
+          meeting={correcting}
+          onClose={() => setCorrecting(null)}
+          onSaved={(m) => {
+            setCorrecting(null);
+            p.set({ year: m.heldOn.slice(0, 4), meeting: m.id });
+          }}
+        />
+      )}
+      {p.meetingId && !correcting && (
+        <MeetingDrawer id={p.meetingId} onClose={() => p.set({ meeting: undefined })} onCorrect={setCorrecting} />
+      )}
     </>
   );
 }
