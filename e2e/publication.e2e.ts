@@ -123,6 +123,14 @@ describe.skipIf(!hasChromium)('publication of a reply, from the office to a phon
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     await shot(office.page, 'publication-02-published');
 
+    // The office finds it again in its own list by words of the published title, on a phone too.
+    const officePhone = await signIn('demo_office', PHONE);
+    await officePhone.page.goto(`/suggestions/publications?q=${encodeURIComponent(publicTitle.slice(0, 12))}`);
+    await officePhone.page.locator(`a[href*="open=${id}"]`).first().waitFor();
+    expect(await noSideScroll(officePhone.page)).toBeLessThanOrEqual(1);
+    await shot(officePhone.page, 'publication-02b-office-search-phone');
+    await officePhone.context.close();
+
     // Anyone reads it on a phone: newest first in the list, then the whole reply, and no sideways scrolling.
     const phone = await browser.newContext({ viewport: PHONE, baseURL: server.url, isMobile: true, hasTouch: true });
     const page = await phone.newPage();

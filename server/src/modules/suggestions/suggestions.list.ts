@@ -51,11 +51,19 @@ async function visibility(db: Executor, user: SessionUser, box: ListFilter['box'
   }
 }
 
+/** A suggestion's number as people say it: "109", "109号", "第109号". */
+const NUMBER = /^第?\s*(\d{1,9})\s*号?$/;
+
 function textFilter(q: string | undefined): SQL | undefined {
   if (!q) return undefined;
   const query = searchQuery(q);
   const title = like(suggestions.title, `%${likeEscape(q)}%`);
-  return query ? or(sql`${suggestions.searchTokens} @@ to_tsquery('simple', ${query})`, title) : title;
+  const numbered = NUMBER.exec(q.trim());
+  return or(
+    query ? sql`${suggestions.searchTokens} @@ to_tsquery('simple', ${query})` : undefined,
+    title,
+    numbered ? eq(suggestions.number, Number(numbered[1])) : undefined,
+  );
 }
 
 const cosignerCount = (status?: 'confirmed') =>

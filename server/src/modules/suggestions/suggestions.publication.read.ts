@@ -11,6 +11,7 @@ import {
   publicList,
   publicOne,
   unitNameOf,
+  wordingContains,
 } from './suggestions.publication.repo.js';
 import type { PublicationView, PublicReplyItem } from './suggestions.publication.schema.js';
 import { type PublicationStatus, suggestionReplyPublications } from './suggestions.supervision.tables.js';
@@ -51,13 +52,14 @@ export async function publicationView(db: Executor, p: PublicationRow): Promise<
 export async function publicationsFor(
   db: Executor,
   user: SessionUser,
-  q: { year?: number; status?: PublicationStatus; page: number; pageSize: number },
+  q: { year?: number; status?: PublicationStatus; q?: string; page: number; pageSize: number },
 ) {
   const t = suggestionReplyPublications;
   const conditions: (SQL | undefined)[] = [
     scopeFilter(user, t.regionCode),
     q.year ? eq(t.year, q.year) : undefined,
     q.status ? eq(t.status, q.status) : undefined,
+    q.q ? wordingContains(q.q) : undefined,
   ];
   const { rows, total } = await listPublications(db, and(...conditions), {
     limit: q.pageSize,

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { organizations } from '../organizations/organizations.tables.js';
 import { congresses } from './congresses.tables.js';
@@ -86,6 +86,10 @@ export const unitNameOf = async (db: Executor, unitId: string) =>
 /** `%` and `_` typed by the public are literal characters, not patterns. */
 const likeEscaped = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/** A publication whose published title or text holds the words as typed (a few hundred a year per congress: no index needed). */
+export const wordingContains = (q: string): SQL =>
+  sql`(${pubs.title} ILIKE ${likeEscaped(q)} OR ${pubs.text} ILIKE ${likeEscaped(q)})`;
+
 const publicColumns = {
   id: pubs.id,
   year: pubs.year,
@@ -114,7 +118,7 @@ export async function publicList(
     eq(pubs.status, 'published'),
     q.year ? eq(pubs.year, q.year) : undefined,
     q.regionCode ? sql`${pubs.regionCode} LIKE ${`${q.regionCode}%`}` : undefined,
-    q.q ? or(sql`${pubs.title} ILIKE ${likeEscaped(q.q)}`, sql`${pubs.text} ILIKE ${likeEscaped(q.q)}`) : undefined,
+    q.q ? wordingContains(q.q) : undefined,
   );
   const [rows, [total]] = await Promise.all([
     publicFrom(db).where(where).orderBy(desc(pubs.publishedAt), desc(pubs.id)).limit(q.limit).offset(q.offset),

@@ -75,7 +75,8 @@ export const PublicationView = z.object({
   version: z.number().int(),
 });
 export const PublicationList = listOf(PublicationView.omit({ original: true }));
-export const PublicationQuery = PageQuery.omit({ q: true }).extend({
+/** `q` searches the published wording: the title and the text the office edited. */
+export const PublicationQuery = PageQuery.extend({
   year: Year.optional(),
   status: z.enum(PUBLICATION_STATUSES, { error: tr('状态应为 draft、published 或 unpublished', 'Unknown status') }).optional(),
 });

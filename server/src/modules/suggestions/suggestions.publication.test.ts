@@ -104,6 +104,27 @@ describe('publishing replies', () => {
     expect(after.json().items.map((i: { id: string }) => i.id)).not.toContain(pub.id);
   });
 
+  it("finds the office's publications by the words of their published title or text, of any status", async () => {
+    const { reply } = await sentReply(`关于排水管网改造的答复：已列入计划。标记${Date.now()}`);
+    const pub = (await draftOf(reply.id)).json() as { id: string; text: string };
+    const mark = /标记\d+/.exec(pub.text)?.[0] as string;
+    const found = async (q: string, status = '') => {
+      const res = await w.office.inject({
+        method: 'GET',
+        url: `/api/suggestion-reply-publications?q=${encodeURIComponent(q)}${status ? `&status=${status}` : ''}`,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items.map((i: { id: string }) => i.id) as string[];
+    };
+    expect(await found(mark)).toEqual([pub.id]);
+    expect(await found(mark, 'draft')).toEqual([pub.id]);
+    expect(await found(mark, 'published')).toEqual([]);
+    // LIKE's wildcards are searched as text, not as patterns.
+    expect(await found('%')).not.toContain(pub.id);
+    const long = await w.office.inject({ method: 'GET', url: `/api/suggestion-reply-publications?q=${'长'.repeat(101)}` });
+    expect(long.statusCode).toBe(400);
+  });
+
   it('refuses to publish while a phone or ID number or a listed name is left in the edited text', async () => {
     const { reply } = await sentReply();
     const pub = (await draftOf(reply.id, ['张小明'])).json();

@@ -371,6 +371,22 @@ describe('coordination meetings', () => {
   });
 });
 
+describe('finding a suggestion to coordinate by its number', () => {
+  it('matches "109", "109号" and "第109号" to suggestion 109 of the congress', async () => {
+    const s = await acceptedSuggestion(w);
+    const number = (await w.office.inject({ method: 'GET', url: `/api/suggestions/${s.id}` })).json().number as number;
+    expect(number).toBeGreaterThan(0);
+    for (const q of [String(number), `${number}号`, `第${number}号`, `第 ${number} 号`]) {
+      const res = await w.office.inject({
+        method: 'GET',
+        url: `/api/suggestions?congressId=${w.congress.id}&q=${encodeURIComponent(q)}`,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().items.map((i: { id: string }) => i.id), q).toContain(s.id);
+    }
+  });
+});
+
 describe('correcting and deleting a coordination meeting', () => {
   const url = '/api/suggestion-coordination-meetings';
   async function recorded() {

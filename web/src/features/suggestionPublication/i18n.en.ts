@@ -7,6 +7,7 @@ export default {
     create: 'New publication',
     all: 'All',
     allYears: 'All years',
+    search: 'Search the published title and text',
     statusFilter: 'Filter by status',
     empty: 'No publications yet. Choose "New publication" to start from a replied suggestion.',
     unavailable: 'Cannot read the publications: {{message}}',

@@ -7,6 +7,7 @@ export default {
     create: '新建公开稿',
     all: '全部',
     allYears: '全部年度',
+    search: '搜索公开标题和正文',
     statusFilter: '按状态筛选',
     empty: '还没有公开稿。点击“新建公开稿”，从一件已答复的建议开始。',
     unavailable: '无法读取公开稿：{{message}}',

@@ -90,7 +90,7 @@ export default {
     unitsPlaceholder: 'Search units by name or pinyin',
     suggestions: 'Suggestions discussed',
     suggestionsRequired: 'Choose the suggestions the meeting discussed',
-    suggestionsPlaceholder: 'Search suggestions by title',
+    suggestionsPlaceholder: 'Search by title or number (e.g. 109)',
     problems: 'Problems settled',
     problemN: 'Problem {{n}}',
     problem: 'Problem',

@@ -88,7 +88,7 @@ export default {
     unitsPlaceholder: '输入单位名称或拼音搜索',
     suggestions: '协调的建议',
     suggestionsRequired: '请选择会议协调的建议',
-    suggestionsPlaceholder: '输入建议标题搜索',
+    suggestionsPlaceholder: '输入建议标题或编号（如 109）搜索',
     problems: '协调解决的问题',
     problemN: '问题 {{n}}',
     problem: '问题',

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Grid, Segmented, Select } from 'antd';
+import { Alert, Button, Card, Flex, Grid, Input, Segmented, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,9 +21,7 @@ export default function PublicationsPage() {
   const { t } = useTranslation('suggestionPublication');
   const screens = Grid.useBreakpoint();
   const params = useListParams(FILTERS);
-  // The list takes no search text (the route has none): only the page, the status and the year.
-  const { q: _q, ...query } = params.query;
-  const list = usePublications(query);
+  const list = usePublications(params.query);
   const pagination = params.pagination(list.data?.total);
   const [creating, setCreating] = useState(false);
   const [search, setSearch] = useSearchParams();
@@ -55,6 +53,13 @@ export default function PublicationsPage() {
       />
       <Card styles={{ body: { padding: screens.md ? '16px 24px 24px' : 12 } }}>
         <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
+          <Input.Search
+            allowClear
+            defaultValue={params.q}
+            placeholder={t('page.search')}
+            onSearch={(q) => params.set({ q })}
+            style={{ flex: '1 1 220px', maxWidth: 320 }}
+          />
           <Segmented<string>
             aria-label={t('page.statusFilter')}
             value={params.filters.status ?? ''}
