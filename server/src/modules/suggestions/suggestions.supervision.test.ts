@@ -382,7 +382,10 @@ describe('finding a suggestion to coordinate by its number', () => {
         url: `/api/suggestions?congressId=${w.congress.id}&q=${encodeURIComponent(q)}`,
       });
       expect(res.statusCode, res.body).toBe(200);
-      expect(res.json().items.map((i: { id: string }) => i.id), q).toContain(s.id);
+      expect(
+        res.json().items.map((i: { id: string }) => i.id),
+        q,
+      ).toContain(s.id);
     }
   });
 });
