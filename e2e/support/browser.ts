@@ -29,11 +29,12 @@ export function launch(): Promise<Browser> {
   });
 }
 
-export async function shot(page: Page, name: string): Promise<string> {
+/** A screenshot under e2e/screenshots; a dialog is shot as the screen shows it (`fullPage: false`). */
+export async function shot(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<string> {
   mkdirSync(screenshotDir, { recursive: true });
   const file = path.join(screenshotDir, `${name}.png`);
   // Drawers and pop-ups slide and fade in: finish their animations rather than catch them halfway.
-  await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
+  await page.screenshot({ path: file, fullPage: opts.fullPage ?? true, animations: 'disabled' });
   return file;
 }
 

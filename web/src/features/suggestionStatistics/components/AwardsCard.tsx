@@ -52,10 +52,17 @@ export function AwardsCard({ regionCode, year }: { regionCode: string; year: num
   const suggestionColumns = [
     { key: 'rank', title: t('awards.rank'), dataIndex: 'rank', width: 64 },
     { key: 'number', title: t('awards.number'), dataIndex: 'number', width: 72 },
-    { key: 'title', title: t('awards.title'), dataIndex: 'title', ellipsis: true },
+    { key: 'title', title: t('awards.title'), dataIndex: 'title', ellipsis: true, width: 260 },
     { key: 'lead', title: t('awards.lead'), dataIndex: 'leadName', width: 100 },
     { key: 'score', title: t('awards.score'), dataIndex: 'score', align: 'right' as const, width: 90 },
     { key: 'reviewers', title: t('awards.reviewers'), dataIndex: 'reviewers', align: 'right' as const, width: 90 },
+    // Each criterion's average over the reviewers, as the ranking's export lists them.
+    ...(suggestionSheet?.criteria ?? []).map((c) => ({
+      key: c.key,
+      title: `${criterionName(c)} (${c.weight})`,
+      align: 'right' as const,
+      render: (_: unknown, r: SuggestionRow) => r.parts[c.key] ?? '—',
+    })),
     ...(mayScore && congressId && suggestionSheet
       ? [
           {
@@ -97,13 +104,13 @@ export function AwardsCard({ regionCode, year }: { regionCode: string; year: num
         )
       }
     >
-      <Flex gap={8} align="center" style={{ marginBottom: 8 }}>
+      <Flex gap={8} align="center" wrap style={{ marginBottom: 8 }}>
         <Typography.Text type="secondary">{t('awards.congress')}</Typography.Text>
         <Select
           value={congressId}
           onChange={setPicked}
           options={(congresses.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
-          style={{ minWidth: 240 }}
+          style={{ minWidth: 240, maxWidth: '100%' }}
           aria-label={t('awards.congress')}
         />
         <Typography.Text type="secondary">{t('awards.sheetNote')}</Typography.Text>
@@ -144,6 +151,7 @@ export function AwardsCard({ regionCode, year }: { regionCode: string; year: num
                   dataSource={suggestions.data?.items ?? []}
                   loading={suggestions.isFetching}
                   pagination={{ pageSize: 10, hideOnSinglePage: true }}
+                  scroll={{ x: 'max-content' }}
                 />
               </>
             ),

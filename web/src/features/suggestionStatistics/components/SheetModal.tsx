@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Form, type FormInstance, Input, InputNumber, Modal, Select, Typography } from 'antd';
+import { Alert, App, Button, Flex, Form, type FormInstance, Grid, Input, InputNumber, Modal, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, errorMessage } from '../../../lib/api';
@@ -110,6 +110,8 @@ function SheetForm({
   const [form] = Form.useForm<Values>();
   useEffect(() => onReady(form), [form, onReady]);
   const units = target === 'units';
+  // A phone has no room for a criterion's four fields on one line: they wrap, each criterion set apart.
+  const phone = !Grid.useBreakpoint().md;
   const required = (label: string) => ({ required: true, message: t('awards.sheet.required', { field: label }) });
 
   return (
@@ -118,7 +120,13 @@ function SheetForm({
         {(fields, { add, remove }, { errors }) => (
           <>
             {fields.map((field) => (
-              <Flex key={field.key} gap={8} align="start">
+              <Flex
+                key={field.key}
+                gap={phone ? 0 : 8}
+                wrap={phone}
+                align="start"
+                style={phone ? { columnGap: 8, borderBottom: '1px dashed #e8e8e8', marginBottom: 8 } : undefined}
+              >
                 {units ? (
                   <Form.Item
                     name={[field.name, 'key']}
@@ -138,7 +146,7 @@ function SheetForm({
                         required(t('awards.sheet.key')),
                         { pattern: /^[a-z][a-z0-9_]{0,31}$/, message: t('awards.sheet.keyHelp') },
                       ]}
-                      style={{ width: 150, marginBottom: 8 }}
+                      style={phone ? { flex: '1 1 120px', marginBottom: 8 } : { width: 150, marginBottom: 8 }}
                     >
                       <Input maxLength={32} />
                     </Form.Item>
@@ -149,7 +157,7 @@ function SheetForm({
                         required(t('awards.sheet.name')),
                         { whitespace: true, message: t('awards.sheet.required', { field: t('awards.sheet.name') }) },
                       ]}
-                      style={{ flex: 1, marginBottom: 8 }}
+                      style={{ flex: phone ? '2 1 160px' : 1, marginBottom: 8 }}
                     >
                       <Input maxLength={50} />
                     </Form.Item>
@@ -159,7 +167,7 @@ function SheetForm({
                   name={[field.name, 'weight']}
                   label={units ? t('awards.sheet.weightOrPenalty') : t('awards.sheet.weight')}
                   rules={[required(t('awards.sheet.weight'))]}
-                  style={{ width: units ? 150 : 110, marginBottom: 8 }}
+                  style={phone ? { flex: '1 1 90px', marginBottom: 8 } : { width: units ? 150 : 110, marginBottom: 8 }}
                 >
                   <InputNumber min={0} max={100} style={{ width: '100%' }} />
                 </Form.Item>
@@ -168,7 +176,7 @@ function SheetForm({
                     name={[field.name, 'maxScore']}
                     label={t('awards.sheet.maxScore')}
                     rules={[required(t('awards.sheet.maxScore'))]}
-                    style={{ width: 110, marginBottom: 8 }}
+                    style={phone ? { flex: '1 1 90px', marginBottom: 8 } : { width: 110, marginBottom: 8 }}
                   >
                     <InputNumber min={1} max={1000} style={{ width: '100%' }} />
                   </Form.Item>
