@@ -47,6 +47,12 @@ describe.skipIf(!hasChromium)('the awards of excellent suggestions', () => {
     await shot(page, 'awards-02-score-phone', { fullPage: false });
     await modal.getByRole('button', { name: '提交分数' }).click();
     await page.getByText('分数已保存').waitFor();
+    // Opened again, the dialog reads back the scores given, to correct them.
+    await expect.poll(() => modal.isVisible()).toBe(false);
+    await score.click();
+    await modal.waitFor();
+    await expect.poll(() => modal.locator('.ant-input-number input').first().inputValue()).toBe('8');
+    await modal.getByRole('button', { name: button('取消') }).click();
     await phone.context.close();
 
     // On a desktop the ranking lists each criterion's average beside the score.

@@ -96,7 +96,9 @@ export async function suggestionRanking(db: Executor, user: SessionUser, p: { co
     row ? sheetScores(db, row.id) : Promise.resolve([]),
   ]);
   const bySuggestion = new Map<string, { byCriterion: Map<string, number[]>; reviewers: Set<string> }>();
+  const mine = new Map<string, Record<string, number>>();
   for (const s of scores) {
+    if (s.reviewerId === user.id) mine.set(s.suggestionId, { ...mine.get(s.suggestionId), [s.criterion]: Number(s.score) });
     const entry = bySuggestion.get(s.suggestionId) ?? { byCriterion: new Map(), reviewers: new Set() };
     entry.byCriterion.set(s.criterion, [...(entry.byCriterion.get(s.criterion) ?? []), Number(s.score)]);
     entry.reviewers.add(s.reviewerId);
@@ -111,6 +113,7 @@ export async function suggestionRanking(db: Executor, user: SessionUser, p: { co
       leadName: c.leadName,
       reviewers: entry?.reviewers.size ?? 0,
       ...suggestionScore(criteria, entry?.byCriterion ?? new Map()),
+      mine: mine.get(c.id) ?? null,
     };
   });
   return {

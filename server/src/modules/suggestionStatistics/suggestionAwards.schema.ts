@@ -105,6 +105,8 @@ export const SuggestionRankingView = z.object({
       reviewers: z.number().int(),
       /** Each criterion's average score; null when nobody scored it. */
       parts: z.record(z.string(), z.number().nullable()),
+      /** The scores the account asking gave it, to read back and correct; null when it gave none. */
+      mine: z.record(z.string(), z.number()).nullable(),
     }),
   ),
 });

@@ -192,6 +192,15 @@ describe('year-end evaluation', () => {
       [3, 0],
     ]);
     expect(ranking.items[0].parts).toEqual({ quality: 90, impact: 7.5 });
+    // Each reviewer reads back their own scores (the replaced ones as they now stand), never another's.
+    const mineOf = (r: typeof ranking, id: string | undefined) =>
+      r.items.find((i: { suggestionId: string }) => i.suggestionId === id)?.mine;
+    expect(mineOf(ranking, s.s1?.id)).toEqual({ quality: 80, impact: 5 });
+    expect(mineOf(ranking, s.s2?.id)).toEqual({ quality: 60 });
+    expect(mineOf(ranking, s.s3?.id)).toBeNull();
+    const leaders = await getOk(w.leader, `${base}/rankings/suggestions`);
+    expect(mineOf(leaders, s.s1?.id)).toEqual({ quality: 100, impact: 10 });
+    expect(mineOf(leaders, s.s2?.id)).toBeNull();
     expect(ranking.items.map((i: { suggestionId: string }) => i.suggestionId)).not.toContain(s.old?.id);
   });
 

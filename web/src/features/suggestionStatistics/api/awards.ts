@@ -60,6 +60,8 @@ export interface SuggestionRanking {
     score: number;
     reviewers: number;
     parts: Record<string, number | null>;
+    /** The scores this account gave, read back into the scoring dialog. */
+    mine: Record<string, number> | null;
   }[];
 }
 export interface CongressOption {

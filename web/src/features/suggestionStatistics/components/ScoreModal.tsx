@@ -19,7 +19,7 @@ export function ScoreButton({
   congressId: string;
   year: number;
   sheet: Sheet;
-  suggestion: { suggestionId: string; number: number | null; title: string };
+  suggestion: { suggestionId: string; number: number | null; title: string; mine: Record<string, number> | null };
 }) {
   const { t, i18n } = useTranslation('suggestionStatistics');
   const en = i18n.language === 'en';
@@ -86,7 +86,7 @@ export function ScoreButton({
           {suggestion.title}
         </Typography.Paragraph>
         <Typography.Paragraph type="secondary">{t('awards.scoring.hint')}</Typography.Paragraph>
-        <ScoreForm sheet={sheet} en={en} onReady={setForm} onFinish={(v) => void send(v)} />
+        <ScoreForm sheet={sheet} en={en} mine={suggestion.mine} onReady={setForm} onFinish={(v) => void send(v)} />
         {problem && <Alert type="error" showIcon title={problem} />}
       </Modal>
     </>
@@ -97,11 +97,14 @@ export function ScoreButton({
 function ScoreForm({
   sheet,
   en,
+  mine,
   onReady,
   onFinish,
 }: {
   sheet: Sheet;
   en: boolean;
+  /** The reviewer's earlier scores: submitting again replaces them, so they start from what they were. */
+  mine: Record<string, number> | null;
   onReady: (form: FormInstance<Values>) => void;
   onFinish: (v: Values) => void;
 }) {
@@ -109,7 +112,14 @@ function ScoreForm({
   const [form] = Form.useForm<Values>();
   useEffect(() => onReady(form), [form, onReady]);
   return (
-    <Form form={form} layout="horizontal" labelCol={{ flex: '160px' }} labelWrap onFinish={onFinish}>
+    <Form
+      form={form}
+      layout="horizontal"
+      labelCol={{ flex: '160px' }}
+      labelWrap
+      onFinish={onFinish}
+      initialValues={{ scores: mine ?? {} }}
+    >
       {sheet.criteria.map((c) => {
         const max = c.maxScore ?? 100;
         return (
