@@ -1,26 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { button, hasChromium, launch, shot } from './support/browser.js';
-import type { RunningServer } from './support/server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { button, hasChromium, shot } from './support/browser.js';
 import { DESKTOP, PHONE, signInByApi } from './support/session.js';
-import { sharedServer } from './support/shared.js';
+import { browserRun } from './support/shared.js';
 
 const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 describe.skipIf(!hasChromium)('the awards of excellent suggestions', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await sharedServer();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const run = browserRun();
 
   it('saves the scoring sheet and scores a suggestion on a phone; the ranking shows each criterion average', async () => {
-    const phone = await signInByApi(browser, server.url, 'demo_office', server.accounts.demo_office, PHONE);
+    const phone = await signInByApi(run.browser, run.server.url, 'demo_office', run.server.accounts.demo_office, PHONE);
     const page = phone.page;
     await page.goto('/statistics/suggestions');
     await page.getByRole('tab', { name: '优秀建议' }).click();
@@ -56,7 +46,7 @@ describe.skipIf(!hasChromium)('the awards of excellent suggestions', () => {
     await phone.context.close();
 
     // On a desktop the ranking lists each criterion's average beside the score.
-    const desk = await signInByApi(browser, server.url, 'demo_office', server.accounts.demo_office, DESKTOP);
+    const desk = await signInByApi(run.browser, run.server.url, 'demo_office', run.server.accounts.demo_office, DESKTOP);
     await desk.page.goto('/statistics/suggestions');
     await desk.page.getByRole('tab', { name: '优秀建议' }).click();
     const awards = desk.page.locator('.ant-card').filter({ has: desk.page.getByRole('tab', { name: '优秀建议' }) });

@@ -2,11 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launch, shot } from './support/browser.js';
-import type { RunningServer } from './support/server.js';
-import { sharedServer } from './support/shared.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, shot } from './support/browser.js';
+import { browserRun } from './support/shared.js';
 
 /** 17 digits + the GB 11643 check character. */
 function idNumber(first17: string): string {
@@ -51,37 +50,27 @@ async function signIn(page: Page, url: string, username: string, password: strin
 }
 
 describe.skipIf(!hasChromium)('foundation in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await sharedServer();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const run = browserRun();
 
   it('the admin signs in and the demo city is there', async () => {
-    expect(server.output()).toContain('demo_office');
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    expect(run.server.output()).toContain('demo_office');
+    const page = await run.browser.newPage({ viewport: { width: 1440, height: 900 } });
     // The README's address, bare: the console answers and asks for a sign-in.
-    const home = await page.goto(`${server.url}/`);
+    const home = await page.goto(`${run.server.url}/`);
     expect(home?.status()).toBe(200);
     await page.waitForURL((u) => u.pathname.startsWith('/login'));
-    await signIn(page, server.url, 'admin', server.adminPassword);
+    await signIn(page, run.server.url, 'admin', run.server.adminPassword);
     await page.getByText('系统管理员').first().waitFor();
     await shot(page, '01-admin-home');
-    await page.goto(`${server.url}/regions`);
+    await page.goto(`${run.server.url}/regions`);
     await page.getByText('黑龙江省').first().waitFor();
     await page.close();
   });
 
   it('office staff import a roster with bad rows, see the error report and the imported deputies', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await signIn(page, server.url, 'demo_office', server.accounts.demo_office as string);
-    await page.goto(`${server.url}/deputies`);
+    const page = await run.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await signIn(page, run.server.url, 'demo_office', run.server.accounts.demo_office as string);
+    await page.goto(`${run.server.url}/deputies`);
     await page
       .getByText('15,0')
       .first()
@@ -91,7 +80,7 @@ describe.skipIf(!hasChromium)('foundation in the browser', () => {
 
     const tag = String(Date.now()).slice(-4);
     const roster = await writeRoster(tag);
-    await page.goto(`${server.url}/deputies/import`);
+    await page.goto(`${run.server.url}/deputies/import`);
     await page.locator('input[type=file]').setInputFiles(roster.file);
     await page.getByText('导入完成').waitFor({ timeout: 120_000 });
     const body = await page.locator('body').innerText();
@@ -102,7 +91,7 @@ describe.skipIf(!hasChromium)('foundation in the browser', () => {
     expect(body).toContain('火星区');
     await shot(page, '03-import-result');
 
-    await page.goto(`${server.url}/deputies?q=${encodeURIComponent(`欧阳${tag}`)}`);
+    await page.goto(`${run.server.url}/deputies?q=${encodeURIComponent(`欧阳${tag}`)}`);
     await page.getByText(`欧阳${tag}甲`).waitFor();
     const rows = await page.locator('tbody tr.ant-table-row').count();
     expect(rows).toBe(roster.good);
@@ -111,9 +100,9 @@ describe.skipIf(!hasChromium)('foundation in the browser', () => {
   });
 
   it('opens a station, its QR code and its printable card, on a desktop and on a phone', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await signIn(page, server.url, 'demo_office', server.accounts.demo_office as string);
-    await page.goto(`${server.url}/stations`);
+    const page = await run.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await signIn(page, run.server.url, 'demo_office', run.server.accounts.demo_office as string);
+    await page.goto(`${run.server.url}/stations`);
     const first = page.locator('tbody tr.ant-table-row a').first();
     await first.waitFor();
     await first.click();
@@ -126,13 +115,13 @@ describe.skipIf(!hasChromium)('foundation in the browser', () => {
       .toBeGreaterThan(100);
     await shot(page, '05-station-detail');
     const id = new URL(page.url()).pathname.split('/').pop();
-    await page.goto(`${server.url}/stations/${id}/card`);
+    await page.goto(`${run.server.url}/stations/${id}/card`);
     await page.locator('svg').first().waitFor();
     await page.getByText('扫码联').first().waitFor();
     await shot(page, '06-station-card');
-    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
-    await signIn(phone, server.url, 'demo_office', server.accounts.demo_office as string);
-    await phone.goto(`${server.url}/stations/${id}`);
+    const phone = await run.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
+    await signIn(phone, run.server.url, 'demo_office', run.server.accounts.demo_office as string);
+    await phone.goto(`${run.server.url}/stations/${id}`);
     await phone.locator('img[src*="qr"]').first().waitFor();
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(1);

@@ -1,21 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { button, hasChromium, launch, shot } from './support/browser.js';
-import type { RunningServer } from './support/server.js';
+import { describe, expect, it } from 'vitest';
+import { button, hasChromium, shot } from './support/browser.js';
 import { DESKTOP, PHONE, type Session, signInByApi } from './support/session.js';
-import { sharedServer } from './support/shared.js';
+import { browserRun } from './support/shared.js';
 
 describe.skipIf(!hasChromium)('coordination meetings in the console', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await sharedServer();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const run = browserRun();
 
   async function call<T>(s: Session, method: string, path: string, data?: unknown): Promise<T> {
     const res = await s.context.request.fetch(`/api${path}`, { method, headers: { 'X-CSRF-Token': s.csrf }, data });
@@ -47,7 +36,7 @@ describe.skipIf(!hasChromium)('coordination meetings in the console', () => {
   }
 
   it('corrects a recorded meeting and deletes one recorded twice, on a desktop and on a phone', async () => {
-    const office = await signInByApi(browser, server.url, 'demo_office', server.accounts.demo_office, DESKTOP);
+    const office = await signInByApi(run.browser, run.server.url, 'demo_office', run.server.accounts.demo_office, DESKTOP);
     const id = await recorded(office, '常委会第一会议室');
     const page = office.page;
     await page.goto(`/suggestions/coordination-meetings?meeting=${id}`);
@@ -74,7 +63,7 @@ describe.skipIf(!hasChromium)('coordination meetings in the console', () => {
 
     // The same meeting recorded a second time by mistake: deleted from its drawer on a phone.
     const twice = await recorded(office, '常委会第二会议室（重复）');
-    const phone = await signInByApi(browser, server.url, 'demo_office', server.accounts.demo_office, PHONE);
+    const phone = await signInByApi(run.browser, run.server.url, 'demo_office', run.server.accounts.demo_office, PHONE);
     await phone.page.goto(`/suggestions/coordination-meetings?meeting=${twice}`);
     const drawer = phone.page.locator('.ant-drawer').filter({ hasText: '（重复）' });
     await drawer.waitFor();

@@ -1,25 +1,14 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { button, hasChromium, launch, shot } from './support/browser.js';
-import type { RunningServer } from './support/server.js';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { button, hasChromium, shot } from './support/browser.js';
 import { DESKTOP, PHONE, signInByApi } from './support/session.js';
-import { sharedServer } from './support/shared.js';
+import { browserRun } from './support/shared.js';
 
 describe.skipIf(!hasChromium)('a constituent opinion through the console', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await sharedServer();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const run = browserRun();
 
   const signIn = (username: string, viewport = DESKTOP) =>
-    signInByApi(browser, server.url, username, server.accounts[username], viewport);
+    signInByApi(run.browser, run.server.url, username, run.server.accounts[username], viewport);
 
   /** Opens an action's form from the case page's panel and submits it; `fill` fills the fields first. */
   async function act(page: Page, label: string, fill?: (modal: Locator) => Promise<void>) {
@@ -151,5 +140,15 @@ describe.skipIf(!hasChromium)('a constituent opinion through the console', () =>
     await deputy.page.waitForURL(/queue=mine/);
     await deputy.page.locator('.ant-tabs-tab-active').filter({ hasText: '我负责的' }).waitFor();
     await deputy.context.close();
+  });
+
+  it("lists the station's reception records as cards on a phone", async () => {
+    const station = await signIn('demo_station', PHONE);
+    await station.page.goto('/receptions');
+    const card = station.page.locator('.ant-card-small').filter({ hasText: '来访' }).first();
+    await card.waitFor();
+    expect(await station.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
+    await shot(station.page, 'opinions-receptions-phone');
+    await station.context.close();
   });
 });

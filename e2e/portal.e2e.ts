@@ -1,12 +1,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { button, hasChromium, launch, shot } from './support/browser.js';
-import type { RunningServer } from './support/server.js';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { button, hasChromium, shot } from './support/browser.js';
 import { DESKTOP, type Session, signInByApi } from './support/session.js';
-import { sharedServer } from './support/shared.js';
+import { browserRun } from './support/shared.js';
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' };
 
@@ -105,34 +104,27 @@ async function statisticsPage(
 }
 
 describe.skipIf(!hasChromium)('public portal on a phone', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const run = browserRun();
   let stationCode: string;
 
   beforeAll(async () => {
-    server = await sharedServer();
-    browser = await launch();
-    const res = await fetch(`${server.url}/api/auth/login`, {
+    const res = await fetch(`${run.server.url}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'demo_office', password: server.accounts.demo_office }),
+      body: JSON.stringify({ username: 'demo_office', password: run.server.accounts.demo_office }),
     });
     const cookie = res.headers.get('set-cookie')?.split(';')[0] ?? '';
-    const stations = (await (await fetch(`${server.url}/api/stations?pageSize=5`, { headers: { cookie } })).json()) as {
+    const stations = (await (await fetch(`${run.server.url}/api/stations?pageSize=5`, { headers: { cookie } })).json()) as {
       items: { code: string; status: string }[];
     };
     stationCode = stations.items.find((s) => s.status === 'active')?.code as string;
     expect(stationCode).toBeTruthy();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('a constituent scans the QR code, reports with a photo, follows the case and rates the answer', async () => {
-    const ctx = await browser.newContext(PHONE);
+    const ctx = await run.browser.newContext(PHONE);
     const page = await ctx.newPage();
-    await page.goto(`${server.url}/s/${stationCode}`);
+    await page.goto(`${run.server.url}/s/${stationCode}`);
     await page.getByRole('button', { name: /我要反映问题/ }).waitFor();
     await page.getByText(/进站代表（\d+ 位）/).waitFor();
     await noSideways(page);
@@ -186,12 +178,12 @@ describe.skipIf(!hasChromium)('public portal on a phone', () => {
     await noSideways(page);
     await shot(page, 'portal-04-track-large');
 
-    await answerAsOffice(ctx, server.url, server.accounts.demo_office as string, trackingCode);
+    await answerAsOffice(ctx, run.server.url, run.server.accounts.demo_office as string, trackingCode);
 
     // A fresh visit: the code and the last four digits, the answer, the rating.
-    const other = await browser.newContext(PHONE);
+    const other = await run.browser.newContext(PHONE);
     const track = await other.newPage();
-    await track.goto(`${server.url}/track`);
+    await track.goto(`${run.server.url}/track`);
     await track.getByLabel('查询码').fill(trackingCode.toLowerCase());
     await track.getByLabel('手机号后 4 位').fill('0000');
     await track.getByRole('button', { name: '查询', exact: true }).click();
@@ -211,10 +203,10 @@ describe.skipIf(!hasChromium)('public portal on a phone', () => {
   });
 
   it('goes round the whole loop: QR page, deputy, office, unit, an unsatisfied rating, re-handling, closing, statistics', async () => {
-    const pw = server.accounts;
+    const pw = run.server.accounts;
     const [office, deputy, unit, station] = await Promise.all(
       (['demo_office', 'demo_deputy', 'demo_unit', 'demo_station'] as const).map((u) =>
-        signInByApi(browser, server.url, u, pw[u] as string, u === 'demo_deputy' ? PHONE.viewport : DESKTOP),
+        signInByApi(run.browser, run.server.url, u, pw[u] as string, u === 'demo_deputy' ? PHONE.viewport : DESKTOP),
       ),
     );
     // The demo deputy heads the demo station: a case raised at its QR code is the deputy's.
@@ -226,9 +218,9 @@ describe.skipIf(!hasChromium)('public portal on a phone', () => {
     await shot(office.page, 'loop-00-statistics-before');
 
     // 1. The constituent scans the station's QR code on a phone and reports with a photo.
-    const phone = await browser.newContext(PHONE);
+    const phone = await run.browser.newContext(PHONE);
     const page = await phone.newPage();
-    await page.goto(`${server.url}/s/${ownStation.code}`);
+    await page.goto(`${run.server.url}/s/${ownStation.code}`);
     await page.getByRole('button', { name: /我要反映问题/ }).click();
     await page.waitForURL(/\/report$/);
     await page.getByRole('button', { name: '城市建设与管理' }).click();
@@ -333,7 +325,7 @@ describe.skipIf(!hasChromium)('public portal on a phone', () => {
     await card.getByRole('button', { name: button('公开') }).click();
     await card.getByText('已公开', { exact: true }).waitFor();
     await shot(office.page, 'loop-08-published-office');
-    await page.goto(`${server.url}/s/${ownStation.code}`);
+    await page.goto(`${run.server.url}/s/${ownStation.code}`);
     const published = page.locator('section').filter({ hasText: '公开的群众意见' });
     await published.getByText('新井盖已于今日安装到位').first().waitFor();
     const shown = await published.innerText();
@@ -370,10 +362,10 @@ describe.skipIf(!hasChromium)('public portal on a phone', () => {
   });
 
   it('an unknown station says so, in English too', async () => {
-    const ctx = await browser.newContext(PHONE);
+    const ctx = await run.browser.newContext(PHONE);
     await ctx.addInitScript(() => localStorage.setItem('lianluo.language', 'en'));
     const page = await ctx.newPage();
-    await page.goto(`${server.url}/s/999999-999`);
+    await page.goto(`${run.server.url}/s/999999-999`);
     await page.getByText('Station not found').waitFor();
     await noSideways(page);
     await ctx.close();

@@ -1,9 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { button, hasChromium, launch, shot } from './support/browser.js';
-import type { RunningServer } from './support/server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { button, hasChromium, shot } from './support/browser.js';
 import { DESKTOP, PHONE, type Session, signInByApi } from './support/session.js';
-import { sharedServer } from './support/shared.js';
+import { browserRun } from './support/shared.js';
 
 const MOBILE = '13912345678';
 
@@ -21,20 +20,10 @@ interface SentReply {
 }
 
 describe.skipIf(!hasChromium)('publication of a reply, from the office to a phone', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await sharedServer();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const run = browserRun();
 
   const signIn = (username: string, viewport = DESKTOP) =>
-    signInByApi(browser, server.url, username, server.accounts[username], viewport);
+    signInByApi(run.browser, run.server.url, username, run.server.accounts[username], viewport);
 
   async function get<T>(s: Session, path: string): Promise<T> {
     const res = await s.context.request.get(`/api${path}`);
@@ -132,7 +121,7 @@ describe.skipIf(!hasChromium)('publication of a reply, from the office to a phon
     await officePhone.context.close();
 
     // Anyone reads it on a phone: newest first in the list, then the whole reply, and no sideways scrolling.
-    const phone = await browser.newContext({ viewport: PHONE, baseURL: server.url, isMobile: true, hasTouch: true });
+    const phone = await run.browser.newContext({ viewport: PHONE, baseURL: run.server.url, isMobile: true, hasTouch: true });
     const page = await phone.newPage();
     await page.goto('/public/suggestion-replies');
     const item = page.locator(`a.lp-reply[href="/public/suggestion-replies/${id}"]`);

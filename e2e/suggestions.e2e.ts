@@ -1,29 +1,18 @@
-import type { APIRequestContext, Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { button, hasChromium, launch, shot } from './support/browser.js';
-import type { RunningServer } from './support/server.js';
+import type { APIRequestContext, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { button, hasChromium, shot } from './support/browser.js';
 import { DESKTOP, PHONE, type Session, signInByApi } from './support/session.js';
-import { sharedServer } from './support/shared.js';
+import { browserRun } from './support/shared.js';
 
 const PASSWORD = 'E2e-Suggest-Pass1';
 
 describe.skipIf(!hasChromium)("a deputy's joint suggestion, from draft to fulfilled commitments", () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const run = browserRun();
   // Each attempt makes its own accounts and suggestion.
   let stamp = '';
 
-  beforeAll(async () => {
-    server = await sharedServer();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function signIn(username: string, viewport = DESKTOP, password = server.accounts[username]): Promise<Session> {
-    const session = await signInByApi(browser, server.url, username, password, viewport);
+  async function signIn(username: string, viewport = DESKTOP, password = run.server.accounts[username]): Promise<Session> {
+    const session = await signInByApi(run.browser, run.server.url, username, password, viewport);
     opened.push(session);
     return session;
   }
@@ -119,7 +108,7 @@ describe.skipIf(!hasChromium)("a deputy's joint suggestion, from draft to fulfil
   const opened: Session[] = [];
 
   async function flow() {
-    const admin = await signIn('admin', DESKTOP, server.adminPassword || 'E2e-admin-Pass1');
+    const admin = await signIn('admin', DESKTOP, run.server.adminPassword || 'E2e-admin-Pass1');
     const office = await signIn('demo_office');
     const deputy = await signIn('demo_deputy', PHONE);
     const unit = await signIn('demo_unit');

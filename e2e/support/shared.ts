@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { inject } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { launch } from './browser.js';
 import type { RunningServer } from './server.js';
 
 /** The console build, then as long as the server's own first start may take (support/server.ts). */
@@ -37,4 +39,20 @@ export async function sharedServer(): Promise<RunningServer> {
     output: () => status.output,
     stop: async () => {},
   };
+}
+
+/**
+ * A browser test file's setup: the shared server and a browser of its own, ready before its tests
+ * (`run.server`, `run.browser`), the browser closed after them.
+ */
+export function browserRun(): { server: RunningServer; browser: Browser } {
+  const run = {} as { server: RunningServer; browser: Browser };
+  beforeAll(async () => {
+    run.server = await sharedServer();
+    run.browser = await launch();
+  });
+  afterAll(async () => {
+    await run.browser?.close();
+  });
+  return run;
 }

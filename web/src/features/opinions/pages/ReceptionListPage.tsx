@@ -1,26 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Empty,
-  Flex,
-  Grid,
-  Pagination,
-  Row,
-  Spin,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Flex, Grid, Row, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '../../../components/PageHeader';
+import { PhoneCardList } from '../../../components/PhoneCardList';
 import { errorMessage } from '../../../lib/api';
 import { useMe } from '../../../lib/auth';
 import { can } from '../../../lib/policies';
@@ -119,48 +104,39 @@ export default function ReceptionListPage() {
         </Row>
         {list.error && <Alert type="error" showIcon title={errorMessage(list.error)} style={{ marginBottom: 16 }} />}
         {phone ? (
-          <Spin spinning={list.isFetching}>
-            {list.data?.items.length === 0 && <Empty description={t('receptions.empty')} />}
-            <Flex vertical gap={12}>
-              {list.data?.items.map((r) => (
-                <Card key={r.id} size="small">
-                  <Flex vertical gap={4}>
-                    <Flex justify="space-between" gap={8} wrap>
-                      <Typography.Text strong>{r.receivedOn}</Typography.Text>
-                      <Flex gap={4}>
-                        <Tag style={{ marginInlineEnd: 0 }}>
-                          {t('receptions.visitorCount')} {r.visitorCount}
-                        </Tag>
-                        <Tag color="blue" style={{ marginInlineEnd: 0 }}>
-                          {t('receptions.opinionCount')} {r.opinionCount}
-                        </Tag>
-                      </Flex>
-                    </Flex>
-                    <Typography.Text type="secondary">{r.station.name}</Typography.Text>
-                    {r.deputies.length > 0 && (
-                      <Typography.Text>
-                        {t('receptions.deputies')}：{r.deputies.map((d) => d.name).join('、')}
-                      </Typography.Text>
-                    )}
-                    {r.summary && (
-                      <Typography.Paragraph ellipsis={{ rows: 3 }} style={{ margin: 0 }}>
-                        {r.summary}
-                      </Typography.Paragraph>
-                    )}
-                    {mayIntake && <Link to={intakeLink(r)}>{t('receptions.addOpinion')}</Link>}
+          <PhoneCardList
+            items={list.data?.items}
+            loading={list.isFetching}
+            pagination={pagination}
+            empty={t('receptions.empty')}
+            card={(r) => (
+              <>
+                <Flex justify="space-between" gap={8} wrap>
+                  <Typography.Text strong>{r.receivedOn}</Typography.Text>
+                  <Flex gap={4}>
+                    <Tag style={{ marginInlineEnd: 0 }}>
+                      {t('receptions.visitorCount')} {r.visitorCount}
+                    </Tag>
+                    <Tag color="blue" style={{ marginInlineEnd: 0 }}>
+                      {t('receptions.opinionCount')} {r.opinionCount}
+                    </Tag>
                   </Flex>
-                </Card>
-              ))}
-              <Pagination
-                simple
-                align="center"
-                current={pagination.current}
-                pageSize={pagination.pageSize}
-                total={pagination.total}
-                onChange={pagination.onChange}
-              />
-            </Flex>
-          </Spin>
+                </Flex>
+                <Typography.Text type="secondary">{r.station.name}</Typography.Text>
+                {r.deputies.length > 0 && (
+                  <Typography.Text>
+                    {t('receptions.deputies')}：{r.deputies.map((d) => d.name).join('、')}
+                  </Typography.Text>
+                )}
+                {r.summary && (
+                  <Typography.Paragraph ellipsis={{ rows: 3 }} style={{ margin: 0 }}>
+                    {r.summary}
+                  </Typography.Paragraph>
+                )}
+                {mayIntake && <Link to={intakeLink(r)}>{t('receptions.addOpinion')}</Link>}
+              </>
+            )}
+          />
         ) : (
           <Table<Reception>
             rowKey="id"
