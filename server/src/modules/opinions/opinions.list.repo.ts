@@ -190,53 +190,30 @@ export async function caseIds(db: Executor, where: SQL | undefined, order: SQL[]
 }
 
 /**
- * The best `limit` of the `pool` most recent matches, by `rank`: the rank is computed on the pool
- * only, so a search costs the same in a township and in a province. `pooled` is how many matches
- * the pool holds, up to pool + 1 (one more says there are more): the search's count, at no cost.
+ * The best `limit` of the `pool` most recent matches, by `rank`, with their rows: the rank is
+ * computed on the pool only, so a search costs the same in a township and in a province. `pooled`
+ * is how many matches the pool holds, up to pool + 1 (one more says there are more): the search's
+ * count, at no cost.
  */
-export async function rankedIds(
-  db: Executor,
+export async function rankedPage(
+  db: Db,
   where: SQL | undefined,
   rank: SQL<number>,
   pool: number,
   limit: number,
   offset: number,
-): Promise<{ ids: string[]; pooled: number }> {
-  const result = await db.execute(sql`
-    SELECT id, pooled FROM (
-      SELECT id, received_at, rank, row_number() OVER (ORDER BY received_at DESC, id DESC) AS n, count(*) OVER () AS pooled
-      FROM (
+): Promise<{ rows: CaseListRow[]; pooled: number }> {
+  const found = await pageWithRows(
+    db,
+    sql`WITH recent AS MATERIALIZED (
         SELECT ${opinions.id} AS id, ${opinions.receivedAt} AS received_at, ${rank} AS rank FROM opinions
         WHERE ${where ?? sql`true`} ORDER BY ${opinions.receivedAt} DESC, ${opinions.id} DESC LIMIT ${pool + 1}
-      ) recent
-    ) candidates
-    WHERE n <= ${pool}
-    ORDER BY rank DESC, received_at DESC, id DESC LIMIT ${limit} OFFSET ${offset}`);
-  const rows = resultRows<{ id: string; pooled: number | string }>(result);
-  return { ids: rows.map((r) => r.id), pooled: Number(rows[0]?.pooled ?? 0) };
+      ), candidates AS (SELECT * FROM recent ORDER BY received_at DESC, id DESC LIMIT ${pool})
+      SELECT ARRAY(SELECT id FROM candidates ORDER BY rank DESC, received_at DESC, id DESC LIMIT ${limit} OFFSET ${offset}) AS ids,
+        (SELECT count(*)::int FROM recent) AS n`,
+  );
+  return { rows: found.rows, pooled: found.n };
 }
-
-/**
- * The columns a list row and an export row show, with the names of what the case refers to. Fixed
- * text with scalar subqueries (prepared once per connection): every list page runs it, and seven
- * joins cost more to plan and to build than the twenty rows cost to read.
- */
-const CASE_ROWS = `SELECT o.id, o.tracking_code AS "trackingCode", o.title, left(o.content, 80) AS summary, o.content,
-  o.state, o.channel, o.category_id AS "categoryId",
-  (SELECT c.name FROM opinion_categories c WHERE c.id = o.category_id) AS "categoryName",
-  o.region_code AS "regionCode",
-  (SELECT r.name FROM regions r WHERE r.code = o.region_code) AS "regionName",
-  o.station_id AS "stationId",
-  (SELECT s.name FROM stations s WHERE s.id = o.station_id) AS "stationName",
-  o.responsible_deputy_id AS "responsibleDeputyId",
-  (SELECT p.name FROM deputies d JOIN persons p ON p.id = d.person_id WHERE d.id = o.responsible_deputy_id) AS "responsibleDeputyName",
-  o.lead_unit_id AS "leadUnitId",
-  (SELECT u.name FROM organizations u WHERE u.id = o.lead_unit_id) AS "leadUnitName",
-  o.place_text AS "placeText", o.due_at AS "dueAt", o.supervised, o.urge_count AS "urgeCount",
-  o.reply_result AS "replyResult", o.replied_at AS "repliedAt", o.evaluation, o.received_at AS "receivedAt",
-  o.closed_at AS "closedAt", o.submitter_name_masked AS "submitterNameMasked",
-  o.submitter_phone_masked AS "submitterPhoneMasked"
-FROM opinions o WHERE o.id = ANY($1::uuid[])`;
 
 /** Both drivers hand timestamps back as Dates outside a transaction (drizzle keeps them as text inside one). */
 export interface CaseListRow {
@@ -270,17 +247,19 @@ export interface CaseListRow {
   submitterPhoneMasked: string | null;
 }
 
+/** The columns a list row and an export row show, with the names of what the case refers to (migration 0018). */
+const CASE_ROWS = 'SELECT * FROM opinion_case_rows($1::uuid[])';
+
 export async function caseRowsByIds(db: Db, ids: string[]): Promise<CaseListRow[]> {
   if (ids.length === 0) return [];
-  const rows = await preparedQuery<CaseListRow>(db, 'opinion-case-rows', CASE_ROWS, [uuidArray(ids)]);
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((id) => byId.get(id)).filter((r): r is CaseListRow => r !== undefined);
+  const rows = await preparedQuery<CaseListRow & { ord: unknown }>(db, 'opinion-case-rows', CASE_ROWS, [uuidArray(ids)]);
+  return rows.map(({ ord: _o, ...row }) => row);
 }
 
 /**
- * A page of a list: its ids and the count (capped as in countCases) in one statement, then the rows
- * by the prepared statement above, whose name lookups are planned once per connection rather than
- * with every filter.
+ * A page of a list: its ids and the count (capped as in countCases), then the rows of those ids by
+ * `opinion_case_rows` (migration 0018), all in one statement: the page's filters are planned with
+ * each request, the rows' name lookups once per connection inside the function.
  */
 export async function casePage(
   db: Db,
@@ -294,11 +273,32 @@ export async function casePage(
     cap === undefined
       ? sql`SELECT count(*)::int FROM opinions WHERE ${condition}`
       : sql`SELECT count(*)::int FROM (SELECT 1 FROM opinions WHERE ${condition} LIMIT ${cap + 1}) matches`;
-  const result = await db.execute(sql`
-    SELECT ARRAY(
+  const found = await pageWithRows(
+    db,
+    sql`SELECT ARRAY(
       SELECT ${opinions.id} FROM opinions WHERE ${condition}
       ORDER BY ${sql.join(order, sql`, `)} LIMIT ${page.limit} OFFSET ${page.offset}
-    )::text[] AS ids, (${counted}) AS n`);
-  const [found] = resultRows<{ ids: string[]; n: number }>(result);
-  return { rows: await caseRowsByIds(db, found?.ids ?? []), ...cappedCount(found?.n ?? 0, cap) };
+    ) AS ids, (${counted}) AS n`,
+  );
+  return { rows: found.rows, ...cappedCount(found.n, cap) };
 }
+
+/** `page` yields one row: `ids` (uuid[], in the page's order) and `n`; the answer has the rows of those ids. */
+export async function pageWithRows(db: Db, page: SQL): Promise<{ rows: CaseListRow[]; n: number }> {
+  const result = await db.execute(sql`
+    SELECT p.n AS "pageCount", r.* FROM (${page}) p LEFT JOIN LATERAL opinion_case_rows(p.ids) r ON true ORDER BY r.ord`);
+  const all = resultRows<CaseListRow & { pageCount: number | string | null; ord: unknown }>(result);
+  const rows = all
+    .filter((r) => r.id !== null)
+    .map(({ pageCount: _n, ord: _o, ...row }) => ({
+      ...row,
+      dueAt: dateOf(row.dueAt),
+      repliedAt: dateOf(row.repliedAt),
+      closedAt: dateOf(row.closedAt),
+      receivedAt: new Date(row.receivedAt),
+    }));
+  return { rows, n: Number(all[0]?.pageCount ?? 0) };
+}
+
+/** drizzle's node-postgres session hands timestamps of a raw statement back as text. */
+const dateOf = (v: Date | string | null) => (v === null ? null : v instanceof Date ? v : new Date(v));

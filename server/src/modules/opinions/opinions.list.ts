@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import type { SessionUser } from '../../platform/auth/session.js';
 import { chinaDate, endOfChinaDay } from '../../platform/calendar/calendar.js';
 import { badRequest } from '../../platform/errors.js';
@@ -9,12 +10,11 @@ import {
   caseCondition,
   caseIds,
   casePage,
-  caseRowsByIds,
   countCases,
   DEADLINE_STATES,
   orderOf,
   type QueueClock,
-  rankedIds,
+  rankedPage,
 } from './opinions.list.repo.js';
 import { type OpinionFilter, type OpinionListQuery, type OpinionSort, QUEUES, type QueueRole } from './opinions.list.schema.js';
 import { searchRank, searchTermsOf } from './opinions.search.js';
@@ -82,8 +82,7 @@ export async function listCases(deps: Deps, user: SessionUser, query: OpinionLis
     );
     return { items: page.rows.map((r) => presentListRow(r, clock.now)), total: page.total, totalExact: page.exact };
   }
-  const { ids, count } = await relevancePage(deps, where, query.q, offset, query.pageSize);
-  const rows = await caseRowsByIds(db, ids);
+  const { rows, count } = await relevancePage(deps, where, query.q, offset, query.pageSize);
   return { items: rows.map((r) => presentListRow(r, clock.now)), total: count.total, totalExact: count.exact };
 }
 
@@ -92,26 +91,32 @@ export async function listCases(deps: Deps, user: SessionUser, query: OpinionLis
  * matches newest first. Both halves are stable, so pages neither repeat nor skip a case. The count
  * is the pool's; only a page past the pool counts on its own.
  */
-async function relevancePage(deps: Deps, where: Parameters<typeof caseIds>[1], q: string, offset: number, limit: number) {
+async function relevancePage(deps: Deps, where: SQL | undefined, q: string, offset: number, limit: number) {
   if (offset >= RELEVANCE_POOL) {
-    const [ids, count] = await Promise.all([
-      caseIds(deps.db, where, orderOf('-receivedAt'), limit, offset),
-      countCases(deps.db, where, SEARCH_COUNT_CAP),
-    ]);
-    return { ids, count };
+    const page = await casePage(deps.db, where, orderOf('-receivedAt'), { limit, offset }, SEARCH_COUNT_CAP);
+    return { rows: page.rows, count: { total: page.total, exact: page.exact } };
   }
   const take = Math.min(limit, RELEVANCE_POOL - offset);
-  const ranked = await rankedIds(deps.db, where, searchRank(searchTermsOf(q)), RELEVANCE_POOL, take, offset);
+  const ranked = await rankedPage(deps.db, where, searchRank(searchTermsOf(q)), RELEVANCE_POOL, take, offset);
   // No row says nothing of the pool when the page starts past its end: count then.
-  if (ranked.ids.length === 0 && offset > 0) return { ids: [], count: await countCases(deps.db, where, SEARCH_COUNT_CAP) };
+  if (ranked.rows.length === 0 && offset > 0) return { rows: [], count: await countCases(deps.db, where, SEARCH_COUNT_CAP) };
   const count = cappedCount(ranked.pooled, RELEVANCE_POOL);
-  const more = !count.exact;
   // A page that runs past the pool goes on with the older matches, when there are any.
-  const ids = [...ranked.ids];
-  if (more && ids.length < limit) {
-    ids.push(...(await caseIds(deps.db, where, orderOf('-receivedAt'), limit - ids.length, RELEVANCE_POOL)));
+  const rows = [...ranked.rows];
+  if (!count.exact && rows.length < limit) {
+    rows.push(
+      ...(
+        await casePage(
+          deps.db,
+          where,
+          orderOf('-receivedAt'),
+          { limit: limit - rows.length, offset: RELEVANCE_POOL },
+          SEARCH_COUNT_CAP,
+        )
+      ).rows,
+    );
   }
-  return { ids, count };
+  return { rows, count };
 }
 
 export const isOverdue = (r: Pick<CaseListRow, 'state' | 'dueAt'>, now: Date) =>

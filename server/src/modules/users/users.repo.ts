@@ -2,6 +2,7 @@ import { and, asc, count, eq, ilike, like, ne, or, type SQL, sql } from 'drizzle
 import type { Executor } from '../../db/client.js';
 import type { SessionUser } from '../../platform/auth/session.js';
 import { offsetOf } from '../../platform/http.js';
+import { forgetCachedUser } from '../../platform/auth/sessionCache.js';
 import { sessions, users } from '../../platform/platform.tables.js';
 import { scopeFilter } from '../../platform/scope.js';
 import { likeEscape } from '../../platform/text.js';
@@ -180,10 +181,13 @@ export async function updateUser(tx: Executor, id: string, values: Partial<typeo
     .where(eq(users.id, id))
     .returning();
   if (!row) throw new Error(`user ${id} vanished inside its own transaction`);
+  // Sessions carry the user's role, region and status: this process reads them anew (others hear the trigger).
+  forgetCachedUser(id);
   return row;
 }
 
 export async function deleteSessionsOf(tx: Executor, userId: string): Promise<number> {
   const gone = await tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id });
+  forgetCachedUser(userId);
   return gone.length;
 }

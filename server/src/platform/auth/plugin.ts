@@ -2,13 +2,18 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError, forbidden } from '../errors.js';
 import type { Access } from './roles.js';
-import { findSession, SESSION_COOKIE, type SessionUser } from './session.js';
+import { findSession, SESSION_COOKIE, type SessionRow, type SessionUser } from './session.js';
+import { registerSessionCache, SessionCache } from './sessionCache.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
     user: SessionUser | null;
     sessionId: string | null;
     csrfToken: string | null;
+  }
+  interface FastifyInstance {
+    /** The sessions this app has looked up lately (sessionCache.ts). */
+    sessionCache: SessionCache<SessionRow>;
   }
   interface FastifyContextConfig {
     access?: Access;
@@ -31,6 +36,15 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
   app.decorateRequest('sessionId', null);
   app.decorateRequest('csrfToken', null);
 
+  const cache = new SessionCache<SessionRow>();
+  app.decorate('sessionCache', cache);
+  const unregister = registerSessionCache(cache as SessionCache<unknown>);
+  const stopListening = await cache.listen(app.deps.database);
+  app.addHook('onClose', async () => {
+    unregister();
+    await stopListening();
+  });
+
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
     if (route.method === 'HEAD' || route.method === 'OPTIONS') return;
@@ -43,7 +57,7 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     if (!access) return;
     const token = req.cookies?.[SESSION_COOKIE];
     if (token) {
-      const found = await findSession(app.deps.db, token);
+      const found = await findSession(app.deps.db, token, new Date(), cache);
       if (found.ok) {
         req.user = found.user;
         req.sessionId = found.sessionId;

@@ -3,6 +3,7 @@ import { and, eq, lt, sql } from 'drizzle-orm';
 import { type Db, preparedQuery } from '../../db/client.js';
 import { sessions } from '../platform.tables.js';
 import type { Role } from './roles.js';
+import { forgetCachedSession, forgetCachedUser, type SessionCache } from './sessionCache.js';
 
 export const SESSION_COOKIE = 'lianluo_session';
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
@@ -55,26 +56,38 @@ SELECT s.csrf_token AS "csrfToken", s.last_seen_at AS "lastSeenAt", s.expires_at
   u.must_change_password AS "mustChangePassword", u.status
 FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1`;
 
-type SessionRow = SessionUser & { csrfToken: string; lastSeenAt: Date; expiresAt: Date; status: string };
+export type SessionRow = SessionUser & { csrfToken: string; lastSeenAt: Date; expiresAt: Date; status: string };
 
-export async function findSession(db: Db, token: string, now = new Date()): Promise<SessionLookup> {
+/** The cache (sessionCache.ts) answers while it hears the database's change notices; the database otherwise. */
+export async function findSession(
+  db: Db,
+  token: string,
+  now = new Date(),
+  cache?: SessionCache<SessionRow>,
+): Promise<SessionLookup> {
   const id = hashToken(token);
-  const [row] = await preparedQuery<SessionRow>(db, 'session-lookup', SESSION_LOOKUP, [id]);
+  let row = cache?.get(id, now.getTime());
+  if (!row) {
+    [row] = await preparedQuery<SessionRow>(db, 'session-lookup', SESSION_LOOKUP, [id]);
+    if (row) cache?.set(id, row.id, row, now.getTime());
+  }
   if (!row) return { ok: false, reason: 'missing' };
   const { csrfToken, lastSeenAt, expiresAt, status, ...user } = row;
   const idle = now.getTime() - lastSeenAt.getTime();
   if (idle > IDLE_TIMEOUT_MS || expiresAt <= now || status !== 'active') {
-    await db.delete(sessions).where(eq(sessions.id, id));
+    await deleteSession(db, id);
     return { ok: false, reason: 'expired' };
   }
   if (idle > TOUCH_INTERVAL_MS) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+    cache?.update(id, (r) => ({ ...r, lastSeenAt: now }));
   }
   return { ok: true, sessionId: id, csrfToken, user };
 }
 
 export async function deleteSession(db: Db, sessionId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.id, sessionId));
+  forgetCachedSession(sessionId);
 }
 
 export async function deleteUserSessions(db: Db, userId: string, exceptSessionId?: string): Promise<void> {
@@ -83,6 +96,8 @@ export async function deleteUserSessions(db: Db, userId: string, exceptSessionId
     .where(
       exceptSessionId ? and(eq(sessions.userId, userId), sql`${sessions.id} <> ${exceptSessionId}`) : eq(sessions.userId, userId),
     );
+  // The session kept is forgotten too: the user's row (a password no longer to be changed) is read anew.
+  forgetCachedUser(userId);
 }
 
 export async function purgeExpiredSessions(db: Db, now = new Date()): Promise<void> {
