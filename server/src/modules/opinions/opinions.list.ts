@@ -8,7 +8,6 @@ import {
   type CaseListRow,
   cappedCount,
   caseCondition,
-  caseIds,
   casePage,
   countCases,
   DEADLINE_STATES,

@@ -1,8 +1,8 @@
 import { and, asc, count, eq, ilike, like, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import type { SessionUser } from '../../platform/auth/session.js';
-import { offsetOf } from '../../platform/http.js';
 import { forgetCachedUser } from '../../platform/auth/sessionCache.js';
+import { offsetOf } from '../../platform/http.js';
 import { sessions, users } from '../../platform/platform.tables.js';
 import { scopeFilter } from '../../platform/scope.js';
 import { likeEscape } from '../../platform/text.js';
