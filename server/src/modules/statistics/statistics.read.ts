@@ -94,10 +94,11 @@ export async function breakdownRows(
   period: Period,
   dimension: Dimension,
   page?: { page: number; pageSize: number },
-): Promise<{ items: BreakdownRow[]; total: number }> {
+  names?: string[],
+): Promise<{ items: BreakdownRow[]; total: number; names?: ScopeNames }> {
   const window = page ? { limit: page.pageSize, offset: (page.page - 1) * page.pageSize } : undefined;
   if (dimension === 'category') return categoryRows(db, scope, period, window);
-  const { rows, total } = await groupCells(db, scope, period, dimension, window);
+  const { rows, total, names: found } = await groupCells(db, scope, period, dimension, window, names);
   const items = rows.map((r) => {
     const channel = dimension === 'channel' ? CHANNEL_NAMES[r.key] : undefined;
     return {
@@ -108,7 +109,7 @@ export async function breakdownRows(
       figures: figuresOf(r.sums),
     };
   });
-  return { items, total };
+  return { items, total, ...(found ? { names: found } : {}) };
 }
 
 export async function breakdown(
@@ -120,10 +121,16 @@ export async function breakdown(
   const scope = statisticsScope(user, q.regionCode);
   assertDimension(scope, q.dimension);
   const period = periodOf(q, now);
-  const [{ items, total }, info] = await Promise.all([
-    breakdownRows(db, scope, period, q.dimension, { page: q.page, pageSize: q.pageSize }),
-    scopeInfo(db, scope),
-  ]);
+  // The scope's names come with the first row; a page without rows reads them on their own.
+  const { items, total, names } = await breakdownRows(
+    db,
+    scope,
+    period,
+    q.dimension,
+    { page: q.page, pageSize: q.pageSize },
+    pathCodes(scope),
+  );
+  const info = names ? scopeInfoOf(scope, names) : await scopeInfo(db, scope);
   return { dimension: q.dimension, period, scope: info, items, total };
 }
 

@@ -133,9 +133,30 @@ const COUNTY_CODE_LENGTH = 6;
 
 type GroupRowText = Record<string, unknown> & { key: string; name: string | null; members: number | string };
 
+export interface Groups {
+  rows: GroupRow[];
+  total: number;
+  /** The scope's names, when they were asked for and a member was found (they come with its row). */
+  names?: ScopeNames;
+}
+
+/** The scope's names as columns of a statement's rows, when asked for (see namesColumns). */
+const withNames = (names: string[] | undefined, scope: StatisticsScope, n: number) =>
+  names ? { text: `, ${namesColumns(n)}`, values: namesValues(names, scope.unitId) } : { text: '', values: [] };
+
+function groupsOf(rows: (GroupRowText & Partial<NamesRow>)[], total: number, names: string[] | undefined): Groups {
+  const first = rows[0];
+  return {
+    rows: rows.map((r) => ({ key: r.key, name: r.name, sums: toSums(r) })),
+    total,
+    ...(names && first ? { names: namesOf({ pathNames: first.pathNames ?? null, unitName: first.unitName ?? null }) } : {}),
+  };
+}
+
 /**
  * The sums per member of a dimension, most received first (months in order). With a page, only
- * that page is read, and `total` is the number of members.
+ * that page is read, and `total` is the number of members. With `names` (region codes), the scope's
+ * names come in the same statement.
  */
 export async function groupCells(
   db: Executor,
@@ -143,29 +164,33 @@ export async function groupCells(
   period: Period,
   dimension: Dimension,
   page?: { limit: number; offset: number },
-): Promise<{ rows: GroupRow[]; total: number }> {
+  names?: string[],
+): Promise<Groups> {
   // A county's stations, deputies or units are a few thousand cells at most: summing them all in
   // one pass is quicker than ranking first; above a county, the two steps (see rankedPage).
   if (page && LARGE.includes(dimension) && scope.regionCode.length < COUNTY_CODE_LENGTH) {
-    return rankedPage(db, scope, period, dimension, page);
+    return rankedPage(db, scope, period, dimension, page, names);
   }
   const { dim, key, name } = groupingOf(dimension);
   const cells = cellsOf(scope, dim, period);
   const n = cells.values.length;
   const order = dimension === 'month' ? 'key' : 'received DESC, key';
-  const text = `SELECT ${key} AS key, ${name} AS name, count(*) OVER () AS members, ${SUMS}
+  const extra = withNames(names, scope, n + 2);
+  const text = `SELECT ${key} AS key, ${name} AS name, count(*) OVER () AS members, ${SUMS}${extra.text}
     FROM opinion_stat_cube c WHERE ${cells.text} GROUP BY 1 ORDER BY ${order} LIMIT $${n + 1} OFFSET $${n + 2}`;
-  const rows = await fixedQuery<GroupRowText>(db, statementName(`stat-group-${dimension}`, cells.rolled), text, [
+  const statement = statementName(`stat-group-${dimension}${names ? '-named' : ''}`, cells.rolled);
+  const rows = await fixedQuery<GroupRowText & Partial<NamesRow>>(db, statement, text, [
     ...cells.values,
     page?.limit ?? null,
     page?.offset ?? 0,
+    ...extra.values,
   ]);
   const total = rows[0]
     ? Number(rows[0].members)
     : page && page.offset > 0
       ? await countMembers(db, scope, period, dimension)
       : 0;
-  return { rows: rows.map((r) => ({ key: r.key, name: r.name, sums: toSums(r) })), total };
+  return groupsOf(rows, total, names);
 }
 
 /**
@@ -180,26 +205,33 @@ async function rankedPage(
   period: Period,
   dimension: Dimension,
   page: { limit: number; offset: number },
-): Promise<{ rows: GroupRow[]; total: number }> {
+  names?: string[],
+): Promise<Groups> {
   const { dim, key } = groupingOf(dimension);
   const cells = cellsOf(scope, dim, period);
   const n = cells.values.length;
+  const extra = withNames(names, scope, n + 2);
   // The page's sums are read per member (LATERAL), in its own regions' cells: one short index range
   // each, whatever plan a prepared statement settles on.
   const text = `WITH ranked AS (
       SELECT ${key} AS member, count(*) OVER () AS members, sum(c.received) AS received, array_agg(DISTINCT c.scope) AS scopes
       FROM opinion_stat_cube c WHERE ${cells.text}
       GROUP BY 1 ORDER BY received DESC, member LIMIT $${n + 1} OFFSET $${n + 2})
-    SELECT ranked.member AS key, ${nameOf(dimension, 'ranked.member')} AS name, ranked.members, s.*
+    SELECT ranked.member AS key, ${nameOf(dimension, 'ranked.member')} AS name, ranked.members, s.*${extra.text}
     FROM ranked CROSS JOIN LATERAL (
       SELECT ${SUMS} FROM opinion_stat_cube c
       WHERE c.unit_id = $1::uuid AND c.dim = $2 AND c.month BETWEEN $3::date AND $4::date
         AND c.scope = ANY(ranked.scopes) AND c.member = ranked.member) s
     ORDER BY ranked.received DESC, ranked.member`;
   // Planned for its values each time, whatever the cells (see statementName).
-  const rows = await fixedQuery<GroupRowText>(db, null, text, [...cells.values, page.limit, page.offset]);
+  const rows = await fixedQuery<GroupRowText & Partial<NamesRow>>(db, null, text, [
+    ...cells.values,
+    page.limit,
+    page.offset,
+    ...extra.values,
+  ]);
   const total = rows[0] ? Number(rows[0].members) : page.offset > 0 ? await countMembers(db, scope, period, dimension) : 0;
-  return { rows: rows.map((r) => ({ key: r.key, name: r.name, sums: toSums(r) })), total };
+  return groupsOf(rows, total, names);
 }
 
 /** The number of members when the page asked for lies past the last one. */

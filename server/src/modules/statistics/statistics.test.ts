@@ -210,6 +210,27 @@ describe('opinion statistics equal the cases they count', () => {
     );
   });
 
+  it('names the scope of a breakdown as its overview does, with rows, ranked or none', async () => {
+    const get = async (agent: Agent, url: string) => {
+      const res = await agent.inject({ method: 'GET', url });
+      expect(res.statusCode).toBe(200);
+      return res.json().scope;
+    };
+    const at = `regionCode=${w.county}&from=2026-02&to=2026-03`;
+    const expected = await get(w.countyOffice, `/api/statistics/opinions/overview?${at}`);
+    expect(expected.regionName).toBeTruthy();
+    for (const query of ['dimension=region', 'dimension=station', 'dimension=station&page=99', 'dimension=category']) {
+      expect(await get(w.countyOffice, `/api/statistics/opinions/breakdown?${at}&${query}`)).toEqual(expected);
+    }
+    // Above a county the members are ranked first (the other statement); the names come with it.
+    const city = await agentFor(t.app, { role: 'office_staff', regionCode: w.county.slice(0, 4) });
+    const whole = await get(city, '/api/statistics/opinions/overview?from=2026-02&to=2026-03');
+    expect(whole.regionName).toBeTruthy();
+    for (const query of ['dimension=deputy', 'dimension=unit&page=99']) {
+      expect(await get(city, `/api/statistics/opinions/breakdown?from=2026-02&to=2026-03&${query}`)).toEqual(whole);
+    }
+  });
+
   it("gives a unit account the figures of its unit's cases, as its list shows them", async () => {
     const dates = listDates('2026-02', '2026-03');
     for (const [agent, expected] of [
