@@ -204,11 +204,14 @@ describe.skipIf(!hasChromium)('public portal on a phone', () => {
 
   it('goes round the whole loop: QR page, deputy, office, unit, an unsatisfied rating, re-handling, closing, statistics', async () => {
     const pw = run.server.accounts;
-    const [office, deputy, unit, station] = await Promise.all(
-      (['demo_office', 'demo_deputy', 'demo_unit', 'demo_station'] as const).map((u) =>
-        signInByApi(run.browser, run.server.url, u, pw[u] as string, u === 'demo_deputy' ? PHONE.viewport : DESKTOP),
-      ),
-    );
+    const as = (u: 'demo_office' | 'demo_deputy' | 'demo_unit' | 'demo_station') =>
+      signInByApi(run.browser, run.server.url, u, pw[u] as string, u === 'demo_deputy' ? PHONE.viewport : DESKTOP);
+    const [office, deputy, unit, station] = await Promise.all([
+      as('demo_office'),
+      as('demo_deputy'),
+      as('demo_unit'),
+      as('demo_station'),
+    ]);
     // The demo deputy heads the demo station: a case raised at its QR code is the deputy's.
     const ownStation = (await (await station.context.request.get(`/api/stations/${station.me.stationId}`)).json()) as {
       code: string;
