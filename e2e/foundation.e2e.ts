@@ -55,10 +55,17 @@ describe.skipIf(!hasChromium)('foundation in the browser', () => {
   it('the admin signs in and the demo city is there', async () => {
     expect(run.server.output()).toContain('demo_office');
     const page = await run.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const scripts: { url: string; encoding: string | undefined }[] = [];
+    page.on('response', (r) => {
+      if (r.url().endsWith('.js')) scripts.push({ url: r.url(), encoding: r.headers()['content-encoding'] });
+    });
     // The README's address, bare: the console answers and asks for a sign-in.
     const home = await page.goto(`${run.server.url}/`);
     expect(home?.status()).toBe(200);
     await page.waitForURL((u) => u.pathname.startsWith('/login'));
+    // The build's brotli copies are what the browser gets (web/vite.config.ts, preCompressed).
+    const entry = scripts.find((s) => /\/assets\/index-[^/]+\.js$/.test(s.url));
+    expect(entry, JSON.stringify(scripts)).toMatchObject({ encoding: 'br' });
     await signIn(page, run.server.url, 'admin', run.server.adminPassword);
     await page.getByText('系统管理员').first().waitFor();
     await shot(page, '01-admin-home');

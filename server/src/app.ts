@@ -108,7 +108,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   const serveWeb = opts.serveWeb !== false && existsSync(webDist);
   // wildcard: files are looked up per request, so a rebuilt console is served without a restart.
   if (serveWeb) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: true, index: false });
+    // preCompressed: the build writes .br and .gz copies of the scripts and styles (web/vite.config.ts).
+    await app.register(fastifyStatic, { root: webDist, wildcard: true, index: false, preCompressed: true });
     // `/` is the folder itself, which the static plugin refuses (403) without an index file: it is the app too.
     app.get('/', { schema: { hide: true }, config: { access: 'public' } }, (_req, reply) =>
       reply.header('cache-control', 'no-cache').sendFile('index.html'),
