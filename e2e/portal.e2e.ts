@@ -129,6 +129,13 @@ describe.skipIf(!hasChromium)('public portal on a phone', () => {
     await page.getByText(/进站代表（\d+ 位）/).waitFor();
     await noSideways(page);
     await shot(page, 'portal-01-station');
+    // The station page leads to the published replies to deputies' suggestions, and back.
+    await page.getByRole('button', { name: /代表建议答复公开/ }).click();
+    await page.waitForURL(/\/public\/suggestion-replies$/);
+    await page.getByRole('heading', { name: '代表建议答复公开' }).waitFor();
+    await noSideways(page);
+    await page.goBack();
+    await page.getByRole('button', { name: /我要反映问题/ }).waitFor();
 
     await page.getByRole('button', { name: /我要反映问题/ }).click();
     await page.waitForURL(/\/report$/);

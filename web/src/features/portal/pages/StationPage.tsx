@@ -1,4 +1,4 @@
-import { EditOutlined, EnvironmentOutlined, PhoneOutlined, SearchOutlined } from '@ant-design/icons';
+import { EditOutlined, EnvironmentOutlined, FileDoneOutlined, PhoneOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Result, Skeleton } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -75,6 +75,12 @@ function StationBody({ station }: { station: PublicStation }) {
             <SearchOutlined /> {t('station.track')}
           </span>
           <span className="lp-action-hint">{t('station.trackHint')}</span>
+        </Button>
+        <Button block className="lp-action" onClick={() => void navigate('/public/suggestion-replies')}>
+          <span className="lp-action-label">
+            <FileDoneOutlined /> {t('station.replies')}
+          </span>
+          <span className="lp-action-hint">{t('station.repliesHint')}</span>
         </Button>
       </nav>
 
