@@ -23,6 +23,10 @@ export interface WorkloadResult {
   vsPk: { rps: number | null; p95: number | null };
   /** Write workloads are held to the single-row insert baseline. */
   vsInsert: { rps: number | null };
+  /** CPU milliseconds per request of the server process and of PostgreSQL (cpu.ts); null where not measured. */
+  cpuMs: { server: number | null; database: number | null };
+  /** The request's CPU (server and database together) against the primary-key read's. */
+  cpuVsPk: number | null;
 }
 
 /** Nearest-rank percentile of sorted samples. */
@@ -41,8 +45,13 @@ export function addRatios(results: WorkloadResult[]): void {
     r.vsBare = { rps: ratio(r.rps, bare?.rps), p95: ratio(r.latencyMs.p95, bare?.latencyMs.p95) };
     r.vsPk = { rps: ratio(r.rps, pk?.rps), p95: ratio(r.latencyMs.p95, pk?.latencyMs.p95) };
     r.vsInsert = { rps: ratio(r.rps, insert?.rps) };
+    r.cpuVsPk = pk ? ratio(cpuTotal(r) ?? Number.NaN, cpuTotal(pk) ?? undefined) : null;
   }
 }
+
+/** Server and database CPU per request, when the server's was measured (the database's is 0 with PGlite, inside the server). */
+const cpuTotal = (r: WorkloadResult): number | null =>
+  r.cpuMs.server === null ? null : r.cpuMs.server + (r.cpuMs.database ?? 0);
 
 const num = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : '-');
 const ratio = (x: number | null) => (x === null ? '-' : x >= 10 ? x.toFixed(0) : x.toFixed(2));
@@ -61,6 +70,8 @@ export function formatTable(results: WorkloadResult[]): string {
     'p95÷bare',
     'p95÷pk',
     'rps÷insert',
+    'CPU ms server+db',
+    'CPU÷pk',
   ];
   const rows = results.map((r) => [
     r.name,
@@ -75,6 +86,8 @@ export function formatTable(results: WorkloadResult[]): string {
     ratio(r.vsBare.p95),
     ratio(r.vsPk.p95),
     ratio(r.vsInsert.rps),
+    r.cpuMs.server === null ? '-' : `${num(r.cpuMs.server, 3)}+${r.cpuMs.database === null ? '-' : num(r.cpuMs.database, 3)}`,
+    ratio(r.cpuVsPk),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] as string).length)));
   const line = (cells: string[]) =>

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { cpuPerRequest, cpuSnapshot } from './cpu.js';
 import { addRatios, formatTable, percentile, type WorkloadResult } from './report.js';
 import type { ReadyMessage } from './server-entry.js';
 import { type BenchContext, type Workload, workloads } from './workloads.js';
@@ -307,7 +308,9 @@ async function main() {
       await settle(base, ctx.countyCode);
       await drive(base, w, ctx, warmup, opts.connections);
       await settle(base, ctx.countyCode);
+      const cpuBefore = cpuSnapshot(ready.pid, opts.db === 'postgres');
       const run = await drive(base, w, ctx, opts.duration, opts.connections);
+      const cpu = cpuPerRequest(cpuBefore, cpuSnapshot(ready.pid, opts.db === 'postgres'), run.samples.length);
       const drainSeconds = await settle(base, ctx.countyCode);
       if (w.name === 'intake') registration = await inboxDrain(base);
       const sorted = Float64Array.from(run.samples).sort();
@@ -331,9 +334,11 @@ async function main() {
         unanswered: run.unanswered,
         drainSeconds,
         rssMb: readRssMb(ready.pid),
+        cpuMs: cpu,
         vsBare: { rps: null, p95: null },
         vsPk: { rps: null, p95: null },
         vsInsert: { rps: null },
+        cpuVsPk: null,
       });
     }
     addRatios(results);
