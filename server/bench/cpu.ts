@@ -9,11 +9,16 @@ import { readdirSync, readFileSync } from 'node:fs';
  */
 const TICKS_PER_SECOND = 100;
 
-function ticksOf(pid: string | number): number | null {
+/**
+ * utime and stime (fields 14 and 15), with `children` also cutime and cstime (16 and 17): what the
+ * process's exited children used, so a backend that ends during a run is still counted (the
+ * postmaster reaps it). The command name (field 2) may hold spaces: fields are counted from its ')'.
+ */
+function ticksOf(pid: string | number, children = false): number | null {
   try {
-    // utime and stime are fields 14 and 15; the command name (field 2) may hold spaces, so count from its ')'.
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return Number(fields[11]) + Number(fields[12]);
+    const own = Number(fields[11]) + Number(fields[12]);
+    return children ? own + Number(fields[13]) + Number(fields[14]) : own;
   } catch {
     return null;
   }
@@ -35,7 +40,7 @@ function postgresTicks(): number | null {
     } catch {
       continue;
     }
-    total += ticksOf(pid) ?? 0;
+    total += ticksOf(pid, true) ?? 0;
     found = true;
   }
   return found ? total : null;
