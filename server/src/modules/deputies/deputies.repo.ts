@@ -55,6 +55,9 @@ function selectDeputyRows(db: Executor) {
     .leftJoin(congressRegion, eq(congressRegion.code, deputies.congressRegionCode));
 }
 
+/** Region codes of a county and below are this long or longer. */
+const COUNTY_CODE_LENGTH = 6;
+
 /** The list's WHERE: the filters, always inside the account's subtree. */
 export function deputyWhere(
   user: SessionUser,
@@ -97,7 +100,11 @@ export async function listDeputies(
 ) {
   const { where, needsPerson, searching } = deputyWhere(user, f, opts);
   const offset = (f.page - 1) * f.pageSize;
-  if (searching) {
+  // A county's deputies (a few thousand at most) are found first and then ordered, as a search's
+  // are: PostgreSQL would otherwise walk the name-order index of the whole province's deputies and
+  // read some 11,000 of them for a county's second page (measured 7–13 ms against under 1).
+  const narrow = Math.max(f.regionCode?.length ?? 0, user.regionCode.length) >= COUNTY_CODE_LENGTH;
+  if (searching || narrow) {
     const { ids, total } = await searchPage(db, where, needsPerson, { sort: f.sort, limit: f.pageSize, offset });
     return { items: await deputyRowsByIds(db, ids), total };
   }
