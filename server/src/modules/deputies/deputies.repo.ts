@@ -4,7 +4,7 @@ import type { Executor } from '../../db/client.js';
 import type { SessionUser } from '../../platform/auth/session.js';
 import { files } from '../../platform/platform.tables.js';
 import { scopeFilter } from '../../platform/scope.js';
-import { regions } from '../regions/regions.tables.js';
+import { COUNTY_CODE_LENGTH, regions } from '../regions/regions.tables.js';
 import { stationMembers, stations } from '../stations/stations.tables.js';
 import type { DeputyFilter } from './deputies.schema.js';
 import { orderOf, type SearchOptions, searchCondition, searchPage } from './deputies.search.js';
@@ -54,9 +54,6 @@ function selectDeputyRows(db: Executor) {
     .leftJoin(region, eq(region.code, deputies.regionCode))
     .leftJoin(congressRegion, eq(congressRegion.code, deputies.congressRegionCode));
 }
-
-/** Region codes of a county and below are this long or longer. */
-const COUNTY_CODE_LENGTH = 6;
 
 /** The list's WHERE: the filters, always inside the account's subtree. */
 export function deputyWhere(

@@ -3,6 +3,8 @@ import { boolean, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg
 // The values the CHECK constraint of migration 0001 allows, from the top of the tree down.
 export const REGION_LEVELS = ['province', 'city', 'county', 'township', 'community'] as const;
 export type RegionLevel = (typeof REGION_LEVELS)[number];
+/** Region codes of a county and below are this long or longer (province 2, city 4, county 6, township 9). */
+export const COUNTY_CODE_LENGTH = 6;
 
 export const regions = pgTable('regions', {
   code: varchar('code', { length: 12 }).primaryKey(),

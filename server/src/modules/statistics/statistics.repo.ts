@@ -1,5 +1,6 @@
 import { type Executor, fixedQuery } from '../../db/client.js';
 import { opinionCategories } from '../opinions/opinions.tables.js';
+import { COUNTY_CODE_LENGTH } from '../regions/regions.tables.js';
 import { METRIC_COLUMNS, type Sums } from './statistics.metrics.js';
 import type { StatisticsScope } from './statistics.policy.js';
 import type { Dimension } from './statistics.schema.js';
@@ -128,8 +129,6 @@ export interface GroupRow {
 
 /** Dimensions with a member per station or deputy: a province has thousands of them. */
 const LARGE: readonly Dimension[] = ['station', 'deputy', 'unit'];
-/** Region codes of a county and below are this long or longer. */
-const COUNTY_CODE_LENGTH = 6;
 
 type GroupRowText = Record<string, unknown> & { key: string; name: string | null; members: number | string };
 
