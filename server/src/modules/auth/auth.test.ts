@@ -116,6 +116,18 @@ describe('platform', () => {
     expect(res.json().intake).toEqual({ waiting: expect.any(Number), stuck: expect.any(Number) });
   });
 
+  it('sends the security headers with every answer', async () => {
+    for (const url of ['/api/health', '/api/auth/me']) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+      expect(res.headers['content-security-policy']).toContain("style-src 'self' 'unsafe-inline'");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(res.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+      expect(res.headers['cross-origin-embedder-policy']).toBeUndefined();
+    }
+  });
+
   it('serves OpenAPI 3 and the docs UI', async () => {
     const spec = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
     expect(spec.statusCode).toBe(200);
