@@ -17,6 +17,7 @@ import type { FieldCrypto } from './platform/crypto.js';
 import { installErrorHandler, sendNotFound, zodValidatorCompiler } from './platform/error-handler.js';
 import type { AppInstance } from './platform/http.js';
 import type { Jobs } from './platform/jobs.js';
+import { nameCacheOf } from './platform/names.js';
 import type { NotifyProviders } from './platform/notify/providers/types.js';
 import { FixedWindowStore } from './platform/rate-limit.js';
 import { installSecurityHeaders } from './platform/security-headers.js';
@@ -87,6 +88,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(authPlugin);
+  const stopNames = await nameCacheOf(deps.db).listen(deps.database);
+  app.addHook('onClose', stopNames);
   if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());

@@ -1,6 +1,5 @@
-import type { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
 import type { Database } from '../../db/client.js';
+import { listenNotices } from '../notices.js';
 
 /**
  * Every authenticated request looked its session up in the database: on these machines a round
@@ -15,7 +14,6 @@ export const SESSION_CHANNEL = 'lianluo_auth';
 /** A safety net in case a notice is lost: no entry is trusted longer than this. */
 const TTL_MS = 30_000;
 const MAX_ENTRIES = 10_000;
-const RECONNECT_MS = 1_000;
 
 interface Entry<T> {
   row: T;
@@ -74,65 +72,16 @@ export class SessionCache<T> {
     else this.clear();
   }
 
-  /** Hears the change notices of the database; returns what stops hearing them. */
-  async listen(database: Database): Promise<() => Promise<void>> {
-    if (database.pglite) return this.listenEmbedded(database.pglite);
-    if (database.pool) return this.listenPostgres(database.pool);
-    return async () => {};
-  }
-
-  private async listenEmbedded(pglite: PGlite): Promise<() => Promise<void>> {
-    const unlisten = await pglite.listen(SESSION_CHANNEL, (payload) => this.onNotice(payload));
-    this.listening = true;
-    return async () => {
-      this.stopListening();
-      await unlisten().catch(() => {});
-    };
-  }
-
-  /** A connection of its own, outside the pool: LISTEN belongs to one connection for as long as it lives. */
-  private async listenPostgres(pool: pg.Pool): Promise<() => Promise<void>> {
-    let stopped = false;
-    let client: pg.Client | undefined;
-    let timer: NodeJS.Timeout | undefined;
-    const connect = async () => {
-      const c = new pg.Client(pool.options);
-      client = c;
-      const lost = () => {
-        if (client !== c) return;
-        client = undefined;
-        this.stopListening();
-        c.end().catch(() => {});
-        if (!stopped) timer = setTimeout(() => void connect(), RECONNECT_MS);
-      };
-      c.on('error', lost);
-      c.on('end', lost);
-      c.on('notification', (n) => this.onNotice(n.payload));
-      try {
-        await c.connect();
-        await c.query(`LISTEN ${SESSION_CHANNEL}`);
-      } catch {
-        lost();
-        return;
-      }
-      // Whatever changed while nobody listened is unknown: start from nothing.
-      this.clear();
-      this.listening = !stopped;
-    };
-    await connect();
-    return async () => {
-      stopped = true;
-      clearTimeout(timer);
-      this.stopListening();
-      const c = client;
-      client = undefined;
-      await c?.end().catch(() => {});
-    };
-  }
-
-  private stopListening(): void {
-    this.listening = false;
-    this.clear();
+  /** Hears the change notices of the database (platform/notices.ts); returns what stops hearing them. */
+  listen(database: Database): Promise<() => Promise<void>> {
+    return listenNotices(database, SESSION_CHANNEL, {
+      onNotice: (payload) => this.onNotice(payload),
+      onListening: (on) => {
+        // Whatever changed while nobody listened is unknown: start from nothing.
+        this.clear();
+        this.listening = on;
+      },
+    });
   }
 }
 
