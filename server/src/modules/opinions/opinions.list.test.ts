@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/app.js';
 import type { Agent } from '../../test/factories.js';
 import { advance, buildCaseWorld, buildOpinion, type CaseWorld } from '../../test/factories.opinions.js';
+import { listPage } from './opinions.list.repo.js';
 import { opinionCategories } from './opinions.tables.js';
 
 let t: TestApp;
@@ -254,6 +255,24 @@ describe('GET /api/opinions: validation', () => {
     expect((await bad('pageSize=101')).message).toContain('每页条数应在 1 到 100 之间');
     expect((await bad('page=0', 'en')).message).toContain('Pages start at 1');
     expect((await bad(`q=${'路'.repeat(101)}`)).message).toContain('搜索词不能超过 100 个字符');
+  });
+
+  it('finds the same page whether its matches are read in one pass or along the index', async () => {
+    for (const sort of ['-receivedAt', 'receivedAt', 'dueAt', '-dueAt'] as const) {
+      for (const offset of [0, 1, 2]) {
+        const window = { limit: 2, offset };
+        const onePass = await listPage(t.deps.db, undefined, sort, window);
+        // More matches than the pass holds: the page comes from casePage.
+        const alongIndex = await listPage(t.deps.db, undefined, sort, window, undefined, 1);
+        expect(
+          alongIndex.rows.map((r) => r.id),
+          `${sort} from ${offset}`,
+        ).toEqual(onePass.rows.map((r) => r.id));
+        expect(alongIndex.total).toBe(onePass.total);
+        expect(onePass.total).toBeGreaterThanOrEqual(4);
+        expect(onePass.rows[0]?.stationName ?? null).toBe(alongIndex.rows[0]?.stationName ?? null);
+      }
+    }
   });
 
   it('keeps the roles without cases out', async () => {

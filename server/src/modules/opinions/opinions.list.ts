@@ -11,6 +11,7 @@ import {
   casePage,
   countCases,
   DEADLINE_STATES,
+  listPage,
   orderOf,
   type QueueClock,
   rankedPage,
@@ -71,14 +72,12 @@ export async function listCases(deps: Deps, user: SessionUser, query: OpinionLis
   const sort = sortOf(query);
   const offset = (query.page - 1) * query.pageSize;
   if (!(sort === 'relevance' && query.q)) {
-    const cap = query.q ? SEARCH_COUNT_CAP : query.queue ? undefined : COUNT_CAP;
-    const page = await casePage(
-      db,
-      where,
-      orderOf(sort === 'relevance' ? '-receivedAt' : sort),
-      { limit: query.pageSize, offset },
-      cap,
-    );
+    const order = sort === 'relevance' ? '-receivedAt' : sort;
+    const window = { limit: query.pageSize, offset };
+    // A search's count stops at SEARCH_COUNT_CAP: its page is found along the order's index.
+    const page = query.q
+      ? await casePage(db, where, orderOf(order), window, SEARCH_COUNT_CAP)
+      : await listPage(db, where, order, window, query.queue ? undefined : COUNT_CAP);
     return { items: page.rows.map((r) => presentListRow(r, clock.now)), total: page.total, totalExact: page.exact };
   }
   const { rows, count } = await relevancePage(deps, where, query.q, offset, query.pageSize);
