@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import { type Db, type Executor, preparedQuery, resultRows, uuidArray } from '../../db/client.js';
 import { nameCacheOf } from '../../platform/names.js';
 import type { OpinionFilter, OpinionSort, QueueKey } from './opinions.list.schema.js';
@@ -145,18 +145,18 @@ export function caseCondition(scope: CaseScope, f: OpinionFilter, clock: QueueCl
   return and(...conditions);
 }
 
-export function orderOf(sort: Exclude<OpinionSort, 'relevance'>): SQL[] {
-  switch (sort) {
-    case 'receivedAt':
-      return [asc(opinions.receivedAt), asc(opinions.id)];
-    case '-receivedAt':
-      return [desc(opinions.receivedAt), desc(opinions.id)];
-    case 'dueAt':
-      return [sql`${opinions.dueAt} ASC NULLS LAST`, asc(opinions.id)];
-    case '-dueAt':
-      return [sql`${opinions.dueAt} DESC NULLS LAST`, desc(opinions.id)];
-  }
-}
+/**
+ * The orders of a list, on opinions' own columns unqualified: they serve the statements on the table
+ * and the one-pass set of a list's matches (listPage) alike.
+ */
+const ORDERS: Record<Exclude<OpinionSort, 'relevance'>, string> = {
+  receivedAt: 'received_at ASC, id ASC',
+  '-receivedAt': 'received_at DESC, id DESC',
+  dueAt: 'due_at ASC NULLS LAST, id ASC',
+  '-dueAt': 'due_at DESC NULLS LAST, id DESC',
+};
+
+export const orderOf = (sort: Exclude<OpinionSort, 'relevance'>): SQL[] => [sql.raw(ORDERS[sort])];
 
 /**
  * The number of matching cases; with a cap, counting stops there (a search of a common word in a
@@ -340,13 +340,6 @@ export async function casePage(
 /** The matches a list reads in one pass, to count them and to order its page among them. */
 export const ONE_PASS = 10_000;
 
-const ORDER_IN_PASS: Record<Exclude<OpinionSort, 'relevance'>, string> = {
-  receivedAt: 'received_at ASC, id ASC',
-  '-receivedAt': 'received_at DESC, id DESC',
-  dueAt: 'due_at ASC NULLS LAST, id ASC',
-  '-dueAt': 'due_at DESC NULLS LAST, id DESC',
-};
-
 /**
  * A page of a list counted exactly or up to ONE_PASS (casePage's count and page in one reading): the
  * matches are read once, counted, and the page ordered among them, where casePage reads a county's
@@ -366,9 +359,9 @@ export async function listPage(
     sql`WITH m AS MATERIALIZED (
         SELECT ${opinions.id} AS id, ${opinions.receivedAt} AS received_at, ${opinions.dueAt} AS due_at
         FROM opinions WHERE ${where ?? sql`true`} LIMIT ${onePass + 1})
-      SELECT CASE WHEN (SELECT count(*) FROM m) <= ${onePass} THEN ARRAY(
-          SELECT id FROM m ORDER BY ${sql.raw(ORDER_IN_PASS[sort])} LIMIT ${page.limit} OFFSET ${page.offset}) END AS ids,
-        (SELECT count(*)::int FROM m) AS n`,
+      SELECT CASE WHEN c.n <= ${onePass} THEN ARRAY(
+          SELECT id FROM m ORDER BY ${sql.raw(ORDERS[sort])} LIMIT ${page.limit} OFFSET ${page.offset}) END AS ids, c.n
+      FROM (SELECT count(*)::int AS n FROM m) c`,
   );
   if (found.n <= onePass) return { rows: found.rows, ...cappedCount(found.n, cap) };
   return casePage(db, where, orderOf(sort), page, cap);

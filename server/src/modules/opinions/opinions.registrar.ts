@@ -18,9 +18,8 @@ const PAUSE_IDLE = 1;
  */
 export class IntakeRegistrar {
   private running: Promise<void> | null = null;
+  /** A submission arrived since the batch in progress began: its rows may not be in that batch. */
   private again = false;
-  /** Submissions arrived while the batch ran: a flood, whatever the event loop says. */
-  private kickedDuringBatch = false;
   private stopping = false;
 
   constructor(private readonly deps: OpinionDeps) {}
@@ -29,7 +28,6 @@ export class IntakeRegistrar {
     if (this.stopping) return;
     if (this.running) {
       this.again = true;
-      this.kickedDuringBatch = true;
       return;
     }
     this.running = this.run().finally(() => {
@@ -49,29 +47,29 @@ export class IntakeRegistrar {
   }
 
   private async run(): Promise<void> {
-    do {
-      this.again = false;
-      try {
-        while (!this.stopping) {
-          const started = performance.now();
-          const loop = performance.eventLoopUtilization();
-          this.kickedDuringBatch = false;
-          if ((await registerInboxBatch(this.deps)) < INBOX_BATCH) break;
-          // A backlog: leave the process to the requests for as long as the batch took, so
-          // registering takes at most about half of it; while submissions keep coming or requests
-          // keep the process busy, three times as long, so new submissions keep their pace and the
-          // backlog is worked off when the flood ebbs (the constituents have their tracking codes
-          // already). The event loop alone does not tell: a batch mostly waits on the database,
-          // whose work it is (the bench measured registering at half the machine in a flood).
-          const busy = this.kickedDuringBatch || performance.eventLoopUtilization(loop).utilization > BUSY_LOOP;
-          await sleep((performance.now() - started) * (busy ? PAUSE_BUSY : PAUSE_IDLE));
+    try {
+      while (!this.stopping) {
+        const started = performance.now();
+        const loop = performance.eventLoopUtilization();
+        this.again = false;
+        if ((await registerInboxBatch(this.deps)) < INBOX_BATCH) {
+          // The inbox ran dry, unless submissions came meanwhile: then one more pass at once.
+          if (this.again) continue;
+          break;
         }
-      } catch (err) {
-        // The rows stay in the inbox: the next submission or the sweep tries again.
-        console.error('[opinion-inbox] registration run failed:', err instanceof Error ? err.message : err);
-        return;
+        // A backlog: leave the process to the requests for as long as the batch took, so
+        // registering takes at most about half of it; while submissions keep coming or requests
+        // keep the process busy, three times as long, so new submissions keep their pace and the
+        // backlog is worked off when the flood ebbs (the constituents have their tracking codes
+        // already). The event loop alone does not tell: a batch mostly waits on the database,
+        // whose work it is (the bench measured registering at half the machine in a flood).
+        const busy = this.again || performance.eventLoopUtilization(loop).utilization > BUSY_LOOP;
+        await sleep((performance.now() - started) * (busy ? PAUSE_BUSY : PAUSE_IDLE));
       }
-    } while (this.again && !this.stopping);
+    } catch (err) {
+      // The rows stay in the inbox: the next submission or the sweep tries again.
+      console.error('[opinion-inbox] registration run failed:', err instanceof Error ? err.message : err);
+    }
   }
 }
 
