@@ -49,7 +49,9 @@ const STATION_SLOT = 'STATION-SLOT';
 function intakeForm(stationCode: string): string {
   const fields: Record<string, string> = {
     stationCode,
-    content: '小区门口的路灯坏了两个月，晚上老人出行很不方便，希望尽快修好。',
+    // No word the search workload looks for: each run leaves its thousands of cases behind, and a
+    // search that found them all among the newest would get quicker run by run.
+    content: '小区门口的井盖松动了两个月，晚上老人出行很不方便，希望尽快修好。',
     placeText: '南岗区学府路 52 号小区北门',
     name: '李女士',
     nameHidden: 'true',
