@@ -248,8 +248,10 @@ export async function stageAverages(
 export async function incrementalAndRebuilt(db: TestApp['deps']['db']) {
   const snapshot = async (tx: Executor) => {
     const cells = await tx.execute(sql`SELECT * FROM opinion_stat_cube ORDER BY unit_id, dim, scope, month, member`);
+    const years = await tx.execute(sql`SELECT * FROM opinion_stat_year ORDER BY unit_id, dim, scope, month, member`);
     const facts = await tx.execute(sql`SELECT * FROM opinion_stat_facts ORDER BY opinion_id`);
-    return { cells: (cells as unknown as { rows: unknown[] }).rows, facts: (facts as unknown as { rows: unknown[] }).rows };
+    const rows = (r: unknown) => (r as { rows: unknown[] }).rows;
+    return { cells: rows(cells), years: rows(years), facts: rows(facts) };
   };
   return db.transaction(async (tx) => {
     // Writers wait until this transaction ends, so both snapshots see the same cases.

@@ -30,30 +30,67 @@ const ROLLED = new Set(['total', 'region', 'category', 'channel']);
 
 type StorageDim = 'total' | 'region' | 'category' | 'channel' | 'station' | 'deputy' | 'unit';
 
+/** The cells a statement sums: `from(extra)` is its FROM clause (alias c), `extra` a further condition on c. */
+interface Cells {
+  /** Which of the statement texts cellsOf writes: a prepared statement's name tells them apart. */
+  variant: 'rolled' | 'range' | 'range-year';
+  values: unknown[];
+  from(extra?: string): string;
+}
+
+/** Dimensions with year cells (migration 0020). */
+const WITH_YEARS = new Set<StorageDim>(['station', 'deputy', 'unit']);
+
 /**
- * The cells of a scope, dimension and period as a condition on $1…$5 (or $1…$4 when rolled up)
- * and the values for them. A unit's cells are all at scope ''; every case's rolled-up cells at each
- * ancestor region; the others at their own region, read as a range (the scope column sorts by byte,
- * COLLATE "C", and ':' follows '9').
+ * No case of the period's year was received after the period's last month: its year cells then
+ * hold exactly what its months do. (The global totals at scope '' have a cell for every month with
+ * any case, so one index probe tells.)
  */
-function cellsOf(scope: StatisticsScope, dim: StorageDim, period: Period): { rolled: boolean; text: string; values: unknown[] } {
-  const rolled = scope.unitId !== null || ROLLED.has(dim);
+const NOTHING_LATER = `NOT EXISTS (SELECT 1 FROM opinion_stat_cube t
+  WHERE t.unit_id = '${ALL_CASES}' AND t.dim = 'total' AND t.scope = ''
+    AND t.month > $4::date AND t.month < $3::date + interval '1 year')`;
+
+/**
+ * The cells of a scope, dimension and period as a FROM clause on $1…$5 (or $1…$6 for a range of
+ * regions) and the values for them. A unit's cells are all at scope ''; every case's rolled-up cells
+ * at each ancestor region; the others at their own region, read as a range (the scope column sorts by
+ * byte, COLLATE "C", and ':' follows '9'). A period from January to a month of the same year reads
+ * the year cells of the ranged dimensions when nothing of its year lies after it (the usual "this
+ * year so far"), and the months otherwise: the planner keeps one branch and skips the other.
+ */
+function cellsOf(scope: StatisticsScope, dim: StorageDim, period: Period): Cells {
   const values: unknown[] = [scope.unitId ?? ALL_CASES, dim, `${period.from}-01`, `${period.to}-01`];
-  const base = 'c.unit_id = $1::uuid AND c.dim = $2 AND c.month BETWEEN $3::date AND $4::date';
-  if (rolled) return { rolled, text: `${base} AND c.scope = $5`, values: [...values, scope.regionCode] };
+  const months = 'c.unit_id = $1::uuid AND c.dim = $2 AND c.month BETWEEN $3::date AND $4::date';
+  const and = (extra?: string) => (extra ? ` AND ${extra}` : '');
+  if (scope.unitId !== null || ROLLED.has(dim)) {
+    return {
+      variant: 'rolled',
+      values: [...values, scope.regionCode],
+      from: (extra) => `opinion_stat_cube c WHERE ${months} AND c.scope = $5${and(extra)}`,
+    };
+  }
+  const range = 'c.scope >= $5 AND c.scope < $6';
+  const yearly = WITH_YEARS.has(dim) && period.from.endsWith('-01') && period.from.slice(0, 4) === period.to.slice(0, 4);
   return {
-    rolled,
-    text: `${base} AND c.scope >= $5 AND c.scope < $6`,
+    variant: yearly ? 'range-year' : 'range',
     values: [...values, scope.regionCode, `${scope.regionCode}:`],
+    from: (extra) =>
+      yearly
+        ? `(SELECT * FROM opinion_stat_year c
+             WHERE (SELECT ${NOTHING_LATER}) AND c.unit_id = $1::uuid AND c.dim = $2 AND c.month = $3::date AND ${range}${and(extra)}
+            UNION ALL
+            SELECT * FROM opinion_stat_cube c
+             WHERE NOT (SELECT ${NOTHING_LATER}) AND ${months} AND ${range}${and(extra)}) c`
+        : `opinion_stat_cube c WHERE ${months} AND ${range}${and(extra)}`,
   };
 }
 
 /**
- * Statements on rolled-up cells name every column of the key's prefix and are prepared; those on a
- * range of regions are planned for their range each time (a township's and a province's differ by
- * thousands of cells, and a generic plan of a join over them was seen to take fifty times longer).
+ * Each statement is prepared under a name per text. A generic plan suits every scope here: an index
+ * range of the key and an aggregate, whatever the range's size; planning the thirty-odd sums was
+ * most of a breakdown's time in the database. The ranked page's join is the exception (rankedPage).
  */
-const statementName = (name: string, rolled: boolean) => (rolled ? name : null);
+const statementName = (name: string, cells: Cells) => `${name}-${cells.variant}`;
 
 /** The name of a member, read in the same statement as its figures. */
 function nameOf(dimension: Dimension, member = 'c.member'): string {
@@ -111,7 +148,7 @@ export async function sumCells(
   names: string[],
 ): Promise<{ sums: Sums; names: ScopeNames }> {
   const cells = cellsOf(scope, 'total', period);
-  const text = `SELECT ${SUMS}, ${namesColumns(cells.values.length)} FROM opinion_stat_cube c WHERE ${cells.text}`;
+  const text = `SELECT ${SUMS}, ${namesColumns(cells.values.length)} FROM ${cells.from()}`;
   const [row] = await fixedQuery<Record<string, unknown> & NamesRow>(db, 'stat-sum-total', text, [
     ...cells.values,
     ...namesValues(names, scope.unitId),
@@ -176,8 +213,8 @@ export async function groupCells(
   const order = dimension === 'month' ? 'key' : 'received DESC, key';
   const extra = withNames(names, scope, n + 2);
   const text = `SELECT ${key} AS key, ${name} AS name, count(*) OVER () AS members, ${SUMS}${extra.text}
-    FROM opinion_stat_cube c WHERE ${cells.text} GROUP BY 1 ORDER BY ${order} LIMIT $${n + 1} OFFSET $${n + 2}`;
-  const statement = statementName(`stat-group-${dimension}${names ? '-named' : ''}`, cells.rolled);
+    FROM ${cells.from()} GROUP BY 1 ORDER BY ${order} LIMIT $${n + 1} OFFSET $${n + 2}`;
+  const statement = statementName(`stat-group-${dimension}${names ? '-named' : ''}`, cells);
   const rows = await fixedQuery<GroupRowText & Partial<NamesRow>>(db, statement, text, [
     ...cells.values,
     page?.limit ?? null,
@@ -214,15 +251,14 @@ async function rankedPage(
   // each, whatever plan a prepared statement settles on.
   const text = `WITH ranked AS (
       SELECT ${key} AS member, count(*) OVER () AS members, sum(c.received) AS received, array_agg(DISTINCT c.scope) AS scopes
-      FROM opinion_stat_cube c WHERE ${cells.text}
+      FROM ${cells.from()}
       GROUP BY 1 ORDER BY received DESC, member LIMIT $${n + 1} OFFSET $${n + 2})
     SELECT ranked.member AS key, ${nameOf(dimension, 'ranked.member')} AS name, ranked.members, s.*${extra.text}
     FROM ranked CROSS JOIN LATERAL (
-      SELECT ${SUMS} FROM opinion_stat_cube c
-      WHERE c.unit_id = $1::uuid AND c.dim = $2 AND c.month BETWEEN $3::date AND $4::date
-        AND c.scope = ANY(ranked.scopes) AND c.member = ranked.member) s
+      SELECT ${SUMS} FROM ${cells.from('c.scope = ANY(ranked.scopes) AND c.member = ranked.member')}) s
     ORDER BY ranked.received DESC, ranked.member`;
-  // Planned for its values each time, whatever the cells (see statementName).
+  // Planned for its values each time: a generic plan of this join, made for a township's few cells,
+  // was seen to take fifty times longer on a province's thousands.
   const rows = await fixedQuery<GroupRowText & Partial<NamesRow>>(db, null, text, [
     ...cells.values,
     page.limit,
@@ -237,10 +273,10 @@ async function rankedPage(
 async function countMembers(db: Executor, scope: StatisticsScope, period: Period, dimension: Dimension): Promise<number> {
   const { dim, key } = groupingOf(dimension);
   const cells = cellsOf(scope, dim, period);
-  const text = `SELECT count(DISTINCT ${key}) AS n FROM opinion_stat_cube c WHERE ${cells.text}`;
+  const text = `SELECT count(DISTINCT ${key}) AS n FROM ${cells.from()}`;
   const [row] = await fixedQuery<{ n: number | string }>(
     db,
-    statementName(`stat-members-${dimension}`, cells.rolled),
+    statementName(`stat-members-${dimension}`, cells),
     text,
     cells.values,
   );
