@@ -1,5 +1,7 @@
-import { and, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
-import { type Db, type Executor, preparedQuery, resultRows, uuidArray } from '../../db/client.js';
+import { createHash } from 'node:crypto';
+import { type AnyColumn, and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { type Db, type Executor, preparedQuery, uuidArray } from '../../db/client.js';
 import { nameCacheOf } from '../../platform/names.js';
 import type { OpinionFilter, OpinionSort, QueueKey } from './opinions.list.schema.js';
 import { searchCondition, searchTermsOf } from './opinions.search.js';
@@ -19,6 +21,24 @@ export const DEADLINE_STATES: readonly OpinionState[] = OPEN_STATES.filter((s) =
 const states = (list: readonly OpinionState[]) => sql.raw(list.map((s) => `'${s}'`).join(', '));
 const isOpen = sql`${opinions.state} NOT IN (${states(CLOSED_STATES)})`;
 const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+
+/**
+ * A region and everything under it, as a range of its codes on the text_pattern_ops indexes (codes are
+ * digits, and ':' follows '9' byte by byte). Unlike LIKE with a parameter, a range is an index bound
+ * in a prepared statement's generic plan too (see pageWithRows).
+ */
+export const underRegion = (column: AnyColumn | SQL, prefix: string) =>
+  sql`(${column} ~>=~ ${prefix} AND ${column} ~<~ ${`${prefix}:`})`;
+
+/** One text[] parameter, so that lists of any length share a statement's text. */
+const anyOf = (column: AnyColumn, values: readonly string[]) => sql`${column} = ANY(${`{${values.join(',')}}`}::text[])`;
+
+/**
+ * States asked for: when none is closed the literal open-case condition goes with them, so that a
+ * generic plan, which cannot see the parameter's values, may still use the partial indexes on open cases.
+ */
+const stateIn = (list: readonly OpinionState[]) =>
+  list.some((s) => CLOSED_STATES.includes(s)) ? anyOf(opinions.state, list) : sql`(${anyOf(opinions.state, list)} AND ${isOpen})`;
 
 /** The instants the deadline queues are measured against. */
 export interface QueueClock {
@@ -40,7 +60,7 @@ const inList = (column: typeof opinions.id | typeof opinions.stationId | typeof 
 export function scopeCondition(scope: CaseScope): SQL | undefined {
   switch (scope.kind) {
     case 'region':
-      return scope.prefix === '' ? undefined : like(opinions.regionCode, `${scope.prefix}%`);
+      return scope.prefix === '' ? undefined : underRegion(opinions.regionCode, scope.prefix);
     case 'station':
       return scope.stationId ? eq(opinions.stationId, scope.stationId) : sql`false`;
     case 'deputy':
@@ -100,7 +120,7 @@ export function queueCondition(queue: QueueKey, scope: CaseScope, clock: QueueCl
       // unsatisfied evaluation keeps (for re-handling). Driven from the few returned unit rows of the region.
       return sql`(${opinions.state} = 'in_review' AND ${opinions.leadUnitId} IS NULL AND ${opinions.id} IN (
         SELECT r.opinion_id FROM opinion_units r WHERE r.status = 'returned'${
-          scope.kind === 'region' && scope.prefix !== '' ? sql` AND r.region_code LIKE ${`${scope.prefix}%`}` : sql``
+          scope.kind === 'region' && scope.prefix !== '' ? sql` AND ${underRegion(sql`r.region_code`, scope.prefix)}` : sql``
         }))`;
     case 'extensions':
       return sql`EXISTS (SELECT 1 FROM opinion_extensions x WHERE x.opinion_id = ${opinions.id} AND x.status = 'pending')`;
@@ -123,8 +143,8 @@ export function caseCondition(scope: CaseScope, f: OpinionFilter, clock: QueueCl
   const conditions: (SQL | undefined)[] = [narrowed ? undefined : scopeCondition(scope)];
   if (f.queue) conditions.push(queueCondition(f.queue, scope, clock));
   if (f.q) conditions.push(searchCondition(searchTermsOf(f.q)));
-  if (f.state) conditions.push(inArray(opinions.state, f.state));
-  if (f.channel) conditions.push(inArray(opinions.channel, f.channel));
+  if (f.state) conditions.push(stateIn(f.state));
+  if (f.channel) conditions.push(anyOf(opinions.channel, f.channel));
   if (f.categoryId) {
     conditions.push(sql`${opinions.categoryId} IN (
       WITH RECURSIVE sub AS (
@@ -132,7 +152,7 @@ export function caseCondition(scope: CaseScope, f: OpinionFilter, clock: QueueCl
         UNION ALL SELECT c.id FROM opinion_categories c JOIN sub ON c.parent_id = sub.id)
       SELECT id FROM sub)`);
   }
-  if (f.regionCode) conditions.push(like(opinions.regionCode, `${f.regionCode}%`));
+  if (f.regionCode) conditions.push(underRegion(opinions.regionCode, f.regionCode));
   if (f.stationId) conditions.push(eq(opinions.stationId, f.stationId));
   if (f.deputyId) conditions.push(eq(opinions.responsibleDeputyId, f.deputyId));
   if (f.unitId)
@@ -214,6 +234,7 @@ export async function rankedPage(
       ), candidates AS (SELECT * FROM recent ORDER BY received_at DESC, id DESC LIMIT ${pool})
       SELECT ARRAY(SELECT id FROM candidates ORDER BY rank DESC, received_at DESC, id DESC LIMIT ${limit} OFFSET ${offset}) AS ids,
         (SELECT count(*)::int FROM recent) AS n`,
+    'each',
   );
   return { rows: found.rows, pooled: found.n };
 }
@@ -314,6 +335,7 @@ async function withNames(db: Db, rows: RawRow[]): Promise<CaseListRow[]> {
 /**
  * A page of a list: its ids and the count (capped as in countCases), then the rows of those ids by
  * `opinion_case_rows` (migration 0019), all in one statement; the rows' names from the process's cache.
+ * A search's page is planned for its words each time (`plan`, see pageWithRows).
  */
 export async function casePage(
   db: Db,
@@ -321,6 +343,7 @@ export async function casePage(
   order: SQL[],
   page: { limit: number; offset: number },
   cap?: number,
+  plan: Plan = 'each',
 ): Promise<{ rows: CaseListRow[]; total: number; exact: boolean }> {
   const condition = where ?? sql`true`;
   const counted =
@@ -333,6 +356,7 @@ export async function casePage(
       SELECT ${opinions.id} FROM opinions WHERE ${condition}
       ORDER BY ${sql.join(order, sql`, `)} LIMIT ${page.limit} OFFSET ${page.offset}
     ) AS ids, (${counted}) AS n`,
+    plan,
   );
   return { rows: found.rows, ...cappedCount(found.n, cap) };
 }
@@ -362,16 +386,30 @@ export async function listPage(
       SELECT CASE WHEN c.n <= ${onePass} THEN ARRAY(
           SELECT id FROM m ORDER BY ${sql.raw(ORDERS[sort])} LIMIT ${page.limit} OFFSET ${page.offset}) END AS ids, c.n
       FROM (SELECT count(*)::int AS n FROM m) c`,
+    'once',
   );
   if (found.n <= onePass) return { rows: found.rows, ...cappedCount(found.n, cap) };
-  return casePage(db, where, orderOf(sort), page, cap);
+  return casePage(db, where, orderOf(sort), page, cap, 'once');
 }
 
+const dialect = new PgDialect();
+
+/**
+ * 'once': prepared under a name of its text. A list's filter values are all parameters, so a text
+ * serves every list of its shape, and planning it (0.8 ms for a county's filtered list, more than
+ * running it) happens once per connection; its generic plan was measured on the province demo for a
+ * county's and the province's lists (docs/decisions.md, "Prepared case lists"). 'each': planned for
+ * its values, as a search must be: how common its words are decides between walking the newest cases
+ * and reading the word's index, and a generic plan of a search was seen to cost twenty times more.
+ */
+type Plan = 'once' | 'each';
+
 /** `page` yields one row: `ids` (uuid[], in the page's order) and `n`; the answer has the rows of those ids. */
-export async function pageWithRows(db: Db, page: SQL): Promise<{ rows: CaseListRow[]; n: number }> {
-  const result = await db.execute(sql`
+export async function pageWithRows(db: Db, page: SQL, plan: Plan): Promise<{ rows: CaseListRow[]; n: number }> {
+  const query = dialect.sqlToQuery(sql`
     SELECT p.n AS "pageCount", r.* FROM (${page}) p LEFT JOIN LATERAL opinion_case_rows(p.ids) r ON true ORDER BY r.ord`);
-  const all = resultRows<RawRow & { pageCount: number | string | null }>(result);
+  const name = plan === 'once' ? `case-page-${createHash('sha1').update(query.sql).digest('base64url').slice(0, 16)}` : null;
+  const all = await preparedQuery<RawRow & { pageCount: number | string | null }>(db, name, query.sql, query.params);
   return {
     rows: await withNames(
       db,
