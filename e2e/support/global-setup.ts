@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -38,9 +38,27 @@ export default function setup(project: TestProject) {
   }
   project.provide('e2eServer', { url: `http://127.0.0.1:${port}`, adminPassword: ADMIN_PASSWORD, statusFile });
   return async () => {
-    await (await starting)?.stop();
+    const server = await starting;
+    await server?.stop();
+    if (server) keepLog(server.output());
     rmSync(dir, { recursive: true, force: true });
   };
+}
+
+/**
+ * The shared server's output (warnings and errors: LOG_LEVEL warn) goes to e2e/screenshots/server.log,
+ * and its error lines into the run's own output, so that a browser test that failed on a server error
+ * says which.
+ */
+function keepLog(output: string) {
+  const dir = path.join(root, 'e2e', 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'server.log'), output);
+  const errors = output.split('\n').filter((line) => /"level":(50|60)/.test(line));
+  if (errors.length) {
+    console.error(`[e2e server] ${errors.length} error line(s) in e2e/screenshots/server.log; the last ones:`);
+    for (const line of errors.slice(-10)) console.error(line.slice(0, 2000));
+  }
 }
 
 /** Builds the web console once per run (the server serves web/dist only if it exists when it starts). */
