@@ -6,6 +6,12 @@ export type RegionLevel = (typeof REGION_LEVELS)[number];
 /** Region codes of a county and below are this long or longer (province 2, city 4, county 6, township 9). */
 export const COUNTY_CODE_LENGTH = 6;
 
+/**
+ * The first code past every code under `prefix`: a region's subtree is the byte-wise range
+ * [prefix, regionRangeEnd(prefix)), since codes are digits and ':' follows '9'.
+ */
+export const regionRangeEnd = (prefix: string) => `${prefix}:`;
+
 export const regions = pgTable('regions', {
   code: varchar('code', { length: 12 }).primaryKey(),
   name: text('name').notNull(),

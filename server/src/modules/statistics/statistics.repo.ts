@@ -1,6 +1,6 @@
 import { type Executor, fixedQuery } from '../../db/client.js';
 import { opinionCategories } from '../opinions/opinions.tables.js';
-import { COUNTY_CODE_LENGTH } from '../regions/regions.tables.js';
+import { COUNTY_CODE_LENGTH, regionRangeEnd } from '../regions/regions.tables.js';
 import { METRIC_COLUMNS, type Sums } from './statistics.metrics.js';
 import type { StatisticsScope } from './statistics.policy.js';
 import type { Dimension } from './statistics.schema.js';
@@ -38,9 +38,6 @@ interface Cells {
   from(extra?: string): string;
 }
 
-/** Dimensions with year cells (migration 0020). */
-const WITH_YEARS = new Set<StorageDim>(['station', 'deputy', 'unit']);
-
 /**
  * No case of the period's year was received after the period's last month: its year cells then
  * hold exactly what its months do. (The global totals at scope '' have a cell for every month with
@@ -53,10 +50,10 @@ const NOTHING_LATER = `NOT EXISTS (SELECT 1 FROM opinion_stat_cube t
 /**
  * The cells of a scope, dimension and period as a FROM clause on $1…$5 (or $1…$6 for a range of
  * regions) and the values for them. A unit's cells are all at scope ''; every case's rolled-up cells
- * at each ancestor region; the others at their own region, read as a range (the scope column sorts by
- * byte, COLLATE "C", and ':' follows '9'). A period from January to a month of the same year reads
- * the year cells of the ranged dimensions when nothing of its year lies after it (the usual "this
- * year so far"), and the months otherwise: the planner keeps one branch and skips the other.
+ * at each ancestor region; the others (station, deputy, unit) at their own region, read as a range
+ * (the scope column sorts by byte, COLLATE "C"). Those have year cells too (migration 0020): a period
+ * from January to a month of the same year reads them when nothing of its year lies after it (the
+ * usual "this year so far"), and the months otherwise; the planner keeps one branch and skips the other.
  */
 function cellsOf(scope: StatisticsScope, dim: StorageDim, period: Period): Cells {
   const values: unknown[] = [scope.unitId ?? ALL_CASES, dim, `${period.from}-01`, `${period.to}-01`];
@@ -70,10 +67,10 @@ function cellsOf(scope: StatisticsScope, dim: StorageDim, period: Period): Cells
     };
   }
   const range = 'c.scope >= $5 AND c.scope < $6';
-  const yearly = WITH_YEARS.has(dim) && period.from.endsWith('-01') && period.from.slice(0, 4) === period.to.slice(0, 4);
+  const yearly = period.from.endsWith('-01') && period.from.slice(0, 4) === period.to.slice(0, 4);
   return {
     variant: yearly ? 'range-year' : 'range',
-    values: [...values, scope.regionCode, `${scope.regionCode}:`],
+    values: [...values, scope.regionCode, regionRangeEnd(scope.regionCode)],
     from: (extra) =>
       yearly
         ? `(SELECT * FROM opinion_stat_year c
