@@ -20,8 +20,10 @@ import { type BenchContext, type Workload, workloads } from './workloads.js';
 const USAGE = `usage: npm run bench -- [options]
 
   --db pglite|postgres   database under test (default pglite); postgres uses BENCH_DATABASE_URL
-                         or postgres://postgres@127.0.0.1:5432/postgres and its own database
-                         lianluo_bench_<scale>, kept and reused between runs
+                         or postgres://postgres@127.0.0.1:5432/postgres: the demo is seeded once into
+                         lianluo_bench_<scale> and each run works on a copy of it (lianluo_bench_<scale>_run,
+                         dropped afterwards), so that the cases one run's intake leaves behind never
+                         slow or speed the next run's reads; the PGlite folder is reused as it is
   --scale city|province  the demo to load (default city); the PGlite copy lives in server/bench/.data/<scale>
   --duration <s>         seconds per workload (default 10)
   --connections <n>      concurrent connections (default 10)
@@ -90,22 +92,61 @@ function parseOptions(argv: string[]): Options {
   return { db, scale, duration, connections, only, fresh: values.fresh === true, profile: values.profile === true };
 }
 
-/** Creates (or with --fresh, recreates) lianluo_bench_<scale> and returns its URL. */
-async function preparePostgres(scale: string, fresh: boolean): Promise<string> {
-  const base = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `lianluo_bench_${scale}`;
-  const admin = new pg.Client({ connectionString: base });
+const benchDatabaseUrl = (name: string) => {
+  const url = new URL(process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres');
+  url.pathname = `/${name}`;
+  return url.toString();
+};
+
+async function asAdmin<T>(work: (admin: pg.Client) => Promise<T>): Promise<T> {
+  const admin = new pg.Client({ connectionString: benchDatabaseUrl('postgres') });
   await admin.connect();
   try {
-    if (fresh) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!rowCount) await admin.query(`CREATE DATABASE ${name}`);
+    return await work(admin);
   } finally {
     await admin.end();
   }
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return url.toString();
+}
+
+/**
+ * Creates (or with --fresh, recreates) lianluo_bench_<scale>, seeds it if it is new (the server entry
+ * with --prepare-only), and copies it into lianluo_bench_<scale>_run: the URL of the copy.
+ */
+async function preparePostgres(opts: Options): Promise<{ url: string; drop: () => Promise<void> }> {
+  const seeded = `lianluo_bench_${opts.scale}`;
+  const run = `${seeded}_run`;
+  await asAdmin(async (admin) => {
+    if (opts.fresh) await admin.query(`DROP DATABASE IF EXISTS ${seeded} WITH (FORCE)`);
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [seeded]);
+    if (!rowCount) await admin.query(`CREATE DATABASE ${seeded}`);
+  });
+  await prepareSeeded(opts, benchDatabaseUrl(seeded));
+  const started = Date.now();
+  await asAdmin(async (admin) => {
+    await admin.query(`DROP DATABASE IF EXISTS ${run} WITH (FORCE)`);
+    // FILE_COPY copies the files as they are (a checkpoint first), much quicker than WAL-logging each page.
+    await admin.query(`CREATE DATABASE ${run} TEMPLATE ${seeded} STRATEGY FILE_COPY`);
+  });
+  console.error(`copied ${seeded} into ${run} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return {
+    url: benchDatabaseUrl(run),
+    drop: () => asAdmin(async (admin) => void (await admin.query(`DROP DATABASE IF EXISTS ${run} WITH (FORCE)`))),
+  };
+}
+
+/** Migrates and seeds the database the runs are copied from, in a child process that exits when done. */
+function prepareSeeded(opts: Options, url: string): Promise<void> {
+  const entry = fileURLToPath(new URL('./server-entry.ts', import.meta.url));
+  const args = ['--import', 'tsx', entry, '--db', 'postgres', '--scale', opts.scale, '--url', url, '--prepare-only'];
+  const child = spawn(process.execPath, args, {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+  });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`preparing the bench database failed (exit code ${code})`)),
+    );
+  });
 }
 
 /** Starts server-entry.ts in a child Node process (tsx as a loader, so the PID is the server's own). */
@@ -274,9 +315,9 @@ async function inboxDrain(base: string): Promise<{ waiting: number; seconds: num
 
 async function main() {
   const opts = parseOptions(process.argv.slice(2));
-  const url = opts.db === 'postgres' ? await preparePostgres(opts.scale, opts.fresh) : undefined;
-  console.error(`starting the server on ${opts.db} with the ${opts.scale} demo (the first run seeds it)…`);
-  const { child, ready } = await startServer(opts, url);
+  console.error(`preparing the ${opts.scale} demo on ${opts.db} (the first run seeds it)…`);
+  const copy = opts.db === 'postgres' ? await preparePostgres(opts) : undefined;
+  const { child, ready } = await startServer(opts, copy?.url);
   const kill = () => child.exitCode === null && child.kill('SIGTERM');
   process.on('exit', kill);
   // Wait for the server to close its database: the next run may reopen the same PGlite folder.
@@ -364,6 +405,7 @@ async function main() {
     console.log(`\nresults written to ${file}`);
   } finally {
     await stop();
+    await copy?.drop();
   }
 }
 

@@ -50,7 +50,13 @@ const log = (msg: string) => process.stderr.write(`[bench server] ${msg}\n`);
 
 async function main() {
   const { values } = parseArgs({
-    options: { db: { type: 'string' }, scale: { type: 'string' }, url: { type: 'string' }, fresh: { type: 'boolean' } },
+    options: {
+      db: { type: 'string' },
+      scale: { type: 'string' },
+      url: { type: 'string' },
+      fresh: { type: 'boolean' },
+      'prepare-only': { type: 'boolean' },
+    },
     strict: true,
   });
   const scale = values.scale as Scale;
@@ -74,6 +80,12 @@ async function main() {
   // An embedded installation vacuums nightly (platform/maintenance.ts); measure it as it runs after a night.
   await runMaintenance(database);
   log(seeded.created ? `demo seeded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${seeded.summary}` : 'demo reused');
+  // The runner copies a prepared PostgreSQL database for each run (run.ts) and starts the server on the copy.
+  if (values['prepare-only']) {
+    await database.close();
+    release?.();
+    return;
+  }
 
   const rootCode = SCALES[scale].rootCode;
   const password = generatePassword();
