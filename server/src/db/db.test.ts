@@ -52,6 +52,12 @@ describe('migrations', () => {
         "SELECT count(*) AS n FROM regions WHERE level = 'township' AND created_by IS NULL",
       );
       expect(Number(count?.n)).toBe(41352);
+      // Searches read a GIN index's whole pending list: the search indexes keep theirs short (0021).
+      const gin = await t.database.raw.query<{ relname: string; reloptions: string[] | null }>(
+        "SELECT relname, reloptions FROM pg_class WHERE relname IN ('opinions_search_idx', 'opinions_content_trgm_idx', 'suggestions_search_idx', 'suggestions_title_trgm_idx') ORDER BY 1",
+      );
+      expect(gin).toHaveLength(4);
+      for (const index of gin) expect(index.reloptions, index.relname).toEqual(['gin_pending_list_limit=64']);
     } finally {
       await t.close();
     }
