@@ -1,10 +1,11 @@
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/app.js';
 import type { Agent } from '../../test/factories.js';
 import { advance, buildCaseWorld, buildOpinion, type CaseWorld } from '../../test/factories.opinions.js';
-import { listPage } from './opinions.list.repo.js';
-import { opinionCategories } from './opinions.tables.js';
+import { listPage, rankedPage } from './opinions.list.repo.js';
+import { searchCondition, searchRank, searchTermsOf } from './opinions.search.js';
+import { opinionCategories, opinions } from './opinions.tables.js';
 
 let t: TestApp;
 let w: CaseWorld;
@@ -272,6 +273,30 @@ describe('GET /api/opinions: validation', () => {
         expect(onePass.total).toBeGreaterThanOrEqual(4);
         expect(onePass.rows[0]?.stationName ?? null).toBe(alongIndex.rows[0]?.stationName ?? null);
       }
+    }
+  });
+
+  it('ranks the newest matches of a search and counts one more when there are more', async () => {
+    // Matches from a day to more than a year old, the newest first.
+    const ages = [1, 3, 20, 100, 500];
+    const made: string[] = [];
+    for (const days of ages) {
+      const receivedAt = new Date(Date.now() - days * DAY);
+      const o = await buildOpinion(t.deps, {
+        stationId: w.station.id,
+        content: `楼下鸽舍的噪音和气味影响居民休息，已经持续 ${days} 天。`,
+        // Intake takes dates of the past year only: an older case is moved back afterwards.
+        receivedAt: new Date(Math.max(receivedAt.getTime(), Date.now() - 300 * DAY)).toISOString(),
+      });
+      await t.deps.db.update(opinions).set({ receivedAt }).where(eq(opinions.id, o.id));
+      made.push(o.id);
+    }
+    const terms = searchTermsOf('鸽舍');
+    // A pool of n holds the n newest matches, whatever their age, and counts up to n + 1.
+    for (let pool = 1; pool <= ages.length; pool++) {
+      const found = await rankedPage(t.deps.db, searchCondition(terms), searchRank(terms), pool, 10, 0);
+      expect(new Set(found.rows.map((r) => r.id)), `pool ${pool}`).toEqual(new Set(made.slice(0, pool)));
+      expect(found.pooled, `pool ${pool}`).toBe(Math.min(pool + 1, ages.length));
     }
   });
 
