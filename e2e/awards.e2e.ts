@@ -19,6 +19,8 @@ describe.skipIf(!hasChromium)('the awards of excellent suggestions', () => {
     await page.getByRole('button', { name: /编辑评分表/ }).click();
     const sheet = page.locator('.ant-modal').filter({ hasText: '优秀建议评分表' });
     await sheet.waitFor();
+    // The default criteria carry English names, which the English console shows.
+    expect(await sheet.getByLabel('英文名称（可选）').first().inputValue()).toBe('Quality of content');
     expect(await noSideScroll(page)).toBeLessThanOrEqual(1);
     await shot(page, 'awards-01-sheet-phone', { fullPage: false });
     await sheet.getByRole('button', { name: button('保存') }).click();

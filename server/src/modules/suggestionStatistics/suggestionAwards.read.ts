@@ -47,7 +47,7 @@ export function sheetView(row: SheetRow | null, target: AwardTarget, congressId:
       : suggestionCriteriaOf(row).map((c) => ({
           key: c.key,
           name: c.name,
-          nameEn: null,
+          nameEn: c.nameEn,
           weight: c.weight,
           maxScore: c.maxScore,
         }));

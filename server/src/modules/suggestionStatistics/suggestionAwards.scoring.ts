@@ -85,6 +85,13 @@ export const StoredSuggestionCriteria = z
           .trim()
           .min(1, tr('请填写评分项名称', 'Give the criterion a name'))
           .max(50, tr('评分项名称不能超过 50 个字符', 'The criterion name is limited to 50 characters')),
+        /** The name the English console shows; without it, the Chinese name. */
+        nameEn: z
+          .string(tr('评分项英文名称应为文本', "The criterion's English name must be text"))
+          .trim()
+          .max(50, tr('评分项英文名称不能超过 50 个字符', "The criterion's English name is limited to 50 characters"))
+          .nullish()
+          .transform((v) => v || null),
         weight,
         maxScore: z
           .number(tr('满分应为数字', 'The top score must be a number'))
@@ -93,7 +100,12 @@ export const StoredSuggestionCriteria = z
           .max(1000, tr('满分应在 1 到 1000 之间', 'The top score must be from 1 to 1000'))
           .default(100),
       },
-      { error: tr('评分项只能有 key、name、weight 和 maxScore', 'A criterion has only key, name, weight and maxScore') },
+      {
+        error: tr(
+          '评分项只能有 key、name、nameEn、weight 和 maxScore',
+          'A criterion has only key, name, nameEn, weight and maxScore',
+        ),
+      },
     ),
     { error: tr('评分项应为列表', 'The criteria must be a list') },
   )
@@ -117,9 +129,9 @@ export const DEFAULT_UNIT_CRITERIA: UnitCriteria = [
 ];
 
 export const DEFAULT_SUGGESTION_CRITERIA: SuggestionCriteria = [
-  { key: 'quality', name: '内容质量', weight: 40, maxScore: 100 },
-  { key: 'feasibility', name: '可行性', weight: 30, maxScore: 100 },
-  { key: 'outcome', name: '办理成效', weight: 30, maxScore: 100 },
+  { key: 'quality', name: '内容质量', nameEn: 'Quality of content', weight: 40, maxScore: 100 },
+  { key: 'feasibility', name: '可行性', nameEn: 'Feasibility', weight: 30, maxScore: 100 },
+  { key: 'outcome', name: '办理成效', nameEn: 'Outcome of handling', weight: 30, maxScore: 100 },
 ];
 
 const round2 = (n: number) => Math.round(n * 100) / 100;

@@ -64,6 +64,11 @@ describe('year-end evaluation', () => {
     expect(sheets.unit.version).toBe(0);
     expect(sheets.unit.criteria.map((c: { key: string }) => c.key)).toContain('rehandled_penalty');
     expect(sheets.suggestion.criteria.length).toBeGreaterThan(0);
+    // Every criterion has a name in each language of the console.
+    for (const c of [...sheets.unit.criteria, ...sheets.suggestion.criteria]) {
+      expect(c.name, c.key).toMatch(/\p{Script=Han}/u);
+      expect(c.nameEn, c.key).toMatch(/^[A-Z]/);
+    }
   });
 
   it('refuses a unit sheet with unknown criteria or weights out of range, whole', async () => {
@@ -142,14 +147,24 @@ describe('year-end evaluation', () => {
     });
     expect(over.statusCode).toBe(400);
     expect(over.json().issues).toEqual([{ path: 'criteria', message: 'The weights of the criteria must add up to 100' }]);
+    const longEnglish = await put(w.office, `${base}/sheets/suggestions`, {
+      version: 0,
+      criteria: [{ key: 'quality', name: '内容质量', nameEn: 'q'.repeat(51), weight: 100, maxScore: 100 }],
+    });
+    expect(longEnglish.statusCode).toBe(400);
+    expect(longEnglish.json().issues).toEqual([
+      { path: 'criteria.0.nameEn', message: "The criterion's English name is limited to 50 characters" },
+    ]);
     const saved = await put(w.office, `${base}/sheets/suggestions`, {
       version: 0,
       criteria: [
-        { key: 'quality', name: '内容质量', weight: 60, maxScore: 100 },
-        { key: 'impact', name: '社会影响', weight: 40, maxScore: 10 },
+        { key: 'quality', name: '内容质量', nameEn: ' Quality ', weight: 60, maxScore: 100 },
+        { key: 'impact', name: '社会影响', nameEn: '', weight: 40, maxScore: 10 },
       ],
     });
     expect(saved.statusCode, saved.body).toBe(200);
+    // The English name is kept trimmed; an empty one is none (the console shows the Chinese name).
+    expect(saved.json().criteria.map((c: { nameEn: string | null }) => c.nameEn)).toEqual(['Quality', null]);
 
     const refused: [string, string | undefined, unknown][] = [
       ['unknown criterion', s.s1?.id, { scores: { beauty: 5 } }],

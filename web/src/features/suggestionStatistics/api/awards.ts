@@ -42,6 +42,7 @@ export interface UnitCriterionInput {
 export interface SuggestionCriterionInput {
   key: string;
   name: string;
+  nameEn: string | null;
   weight: number;
   maxScore: number;
 }

@@ -39,6 +39,7 @@ export function SheetButton({
         : (v.criteria as SuggestionCriterionInput[]).map((c) => ({
             key: c.key,
             name: c.name,
+            nameEn: c.nameEn?.trim() || null,
             weight: c.weight,
             maxScore: c.maxScore,
           }));
@@ -56,7 +57,7 @@ export function SheetButton({
     criteria: (sheet?.criteria ?? []).map((c) =>
       target === 'units'
         ? { key: c.key, weight: c.weight }
-        : { key: c.key, name: c.name, weight: c.weight, maxScore: c.maxScore ?? 100 },
+        : { key: c.key, name: c.name, nameEn: c.nameEn, weight: c.weight, maxScore: c.maxScore ?? 100 },
     ),
   };
   const title = t(target === 'units' ? 'awards.sheet.unitTitle' : 'awards.sheet.suggestionTitle');
@@ -69,7 +70,7 @@ export function SheetButton({
       <Modal
         open={open}
         title={title}
-        width={target === 'units' ? 560 : 760}
+        width={target === 'units' ? 560 : 900}
         okText={t('awards.sheet.save')}
         cancelText={t('common:actions.cancel')}
         confirmLoading={save.isPending}
@@ -157,6 +158,13 @@ function SheetForm({
                         required(t('awards.sheet.name')),
                         { whitespace: true, message: t('awards.sheet.required', { field: t('awards.sheet.name') }) },
                       ]}
+                      style={{ flex: phone ? '2 1 160px' : 1, marginBottom: 8 }}
+                    >
+                      <Input maxLength={50} />
+                    </Form.Item>
+                    <Form.Item
+                      name={[field.name, 'nameEn']}
+                      label={t('awards.sheet.nameEn')}
                       style={{ flex: phone ? '2 1 160px' : 1, marginBottom: 8 }}
                     >
                       <Input maxLength={50} />
