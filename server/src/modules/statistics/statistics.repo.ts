@@ -27,13 +27,18 @@ const SUMS = METRIC_COLUMNS.map((col) => `coalesce(sum(c.${col}), 0)::float8 AS 
 
 /** Rolled up to every ancestor region, so a region's cells are read at scope = its code. */
 const ROLLED = new Set(['total', 'region', 'category', 'channel']);
+/**
+ * The dimensions with year cells (migrations 0020 and 0022): those read by region range, and the
+ * regions, whose breakdown reads each child region's months (the province demo: 156 cells).
+ */
+const WITH_YEAR_CELLS = new Set(['region', 'station', 'deputy', 'unit']);
 
 type StorageDim = 'total' | 'region' | 'category' | 'channel' | 'station' | 'deputy' | 'unit';
 
 /** The cells a statement sums: `from(extra)` is its FROM clause (alias c), `extra` a further condition on c. */
 interface Cells {
   /** Which of the statement texts cellsOf writes: a prepared statement's name tells them apart. */
-  variant: 'rolled' | 'range' | 'range-year';
+  variant: 'rolled' | 'rolled-year' | 'range' | 'range-year';
   values: unknown[];
   from(extra?: string): string;
 }
@@ -51,34 +56,36 @@ const NOTHING_LATER = `NOT EXISTS (SELECT 1 FROM opinion_stat_cube t
  * The cells of a scope, dimension and period as a FROM clause on $1…$5 (or $1…$6 for a range of
  * regions) and the values for them. A unit's cells are all at scope ''; every case's rolled-up cells
  * at each ancestor region; the others (station, deputy, unit) at their own region, read as a range
- * (the scope column sorts by byte, COLLATE "C"). Those have year cells too (migration 0020): a period
- * from January to a month of the same year reads them when nothing of its year lies after it (the
+ * (the scope column sorts by byte, COLLATE "C"). Those and the regions have year cells too
+ * (WITH_YEAR_CELLS): a period from January to a month of the same year reads them when nothing of its year lies after it (the
  * usual "this year so far"), and the months otherwise; the planner keeps one branch and skips the other.
  */
 function cellsOf(scope: StatisticsScope, dim: StorageDim, period: Period): Cells {
   const values: unknown[] = [scope.unitId ?? ALL_CASES, dim, `${period.from}-01`, `${period.to}-01`];
   const months = 'c.unit_id = $1::uuid AND c.dim = $2 AND c.month BETWEEN $3::date AND $4::date';
   const and = (extra?: string) => (extra ? ` AND ${extra}` : '');
+  const yearly = WITH_YEAR_CELLS.has(dim) && period.from.endsWith('-01') && period.from.slice(0, 4) === period.to.slice(0, 4);
+  /** The year cells when nothing of the year lies after the period, the months otherwise. */
+  const yearsOrMonths = (where: string) => (extra?: string) =>
+    `(SELECT * FROM opinion_stat_year c
+       WHERE (SELECT ${NOTHING_LATER}) AND c.unit_id = $1::uuid AND c.dim = $2 AND c.month = $3::date AND ${where}${and(extra)}
+      UNION ALL
+      SELECT * FROM opinion_stat_cube c
+       WHERE NOT (SELECT ${NOTHING_LATER}) AND ${months} AND ${where}${and(extra)}) c`;
   if (scope.unitId !== null || ROLLED.has(dim)) {
     return {
-      variant: 'rolled',
+      variant: yearly ? 'rolled-year' : 'rolled',
       values: [...values, scope.regionCode],
-      from: (extra) => `opinion_stat_cube c WHERE ${months} AND c.scope = $5${and(extra)}`,
+      from: yearly
+        ? yearsOrMonths('c.scope = $5')
+        : (extra) => `opinion_stat_cube c WHERE ${months} AND c.scope = $5${and(extra)}`,
     };
   }
   const range = 'c.scope >= $5 AND c.scope < $6';
-  const yearly = period.from.endsWith('-01') && period.from.slice(0, 4) === period.to.slice(0, 4);
   return {
     variant: yearly ? 'range-year' : 'range',
     values: [...values, scope.regionCode, regionRangeEnd(scope.regionCode)],
-    from: (extra) =>
-      yearly
-        ? `(SELECT * FROM opinion_stat_year c
-             WHERE (SELECT ${NOTHING_LATER}) AND c.unit_id = $1::uuid AND c.dim = $2 AND c.month = $3::date AND ${range}${and(extra)}
-            UNION ALL
-            SELECT * FROM opinion_stat_cube c
-             WHERE NOT (SELECT ${NOTHING_LATER}) AND ${months} AND ${range}${and(extra)}) c`
-        : `opinion_stat_cube c WHERE ${months} AND ${range}${and(extra)}`,
+    from: yearly ? yearsOrMonths(range) : (extra) => `opinion_stat_cube c WHERE ${months} AND ${range}${and(extra)}`,
   };
 }
 

@@ -213,36 +213,47 @@ describe('opinion statistics equal the cases they count', () => {
   it('reads a year so far from its year cells, and months when the year goes on past the period', async () => {
     const city = w.county.slice(0, 4);
     const cityOffice = await agentFor(t.app, { role: 'office_staff', regionCode: city });
-    for (const dimension of ['station', 'deputy', 'unit']) {
-      const byMonths = await breakdownOf(w.office, dimension, { ...BOTH, regionCode: w.township });
+    const cases: [string, Agent, string][] = [
+      ['station', w.office, w.township],
+      ['deputy', w.office, w.township],
+      ['unit', w.office, w.township],
+      ['region', w.countyOffice, w.county],
+    ];
+    for (const [dimension, agent, regionCode] of cases) {
+      const byMonths = await breakdownOf(agent, dimension, { ...BOTH, regionCode });
+      expect(byMonths.length, dimension).toBeGreaterThan(0);
       // January to March: nothing of 2026 after March, so the year cells answer, with the same figures.
-      const yearSoFar = await breakdownOf(w.office, dimension, { from: '2026-01', to: '2026-03', regionCode: w.township });
+      const yearSoFar = await breakdownOf(agent, dimension, { from: '2026-01', to: '2026-03', regionCode });
       expect(yearSoFar, dimension).toEqual(byMonths);
-      const ranked = await breakdownOf(cityOffice, dimension, { from: '2026-01', to: '2026-03', regionCode: city });
-      for (const r of byMonths.filter((n) => n.key !== null)) {
-        expect(ranked.find((x) => x.key === r.key)?.figures, `${dimension} ${r.key}`).toEqual(r.figures);
+      if (dimension !== 'region') {
+        const ranked = await breakdownOf(cityOffice, dimension, { from: '2026-01', to: '2026-03', regionCode: city });
+        for (const r of byMonths.filter((n) => n.key !== null)) {
+          expect(ranked.find((x) => x.key === r.key)?.figures, `${dimension} ${r.key}`).toEqual(r.figures);
+        }
       }
       // January to February: March's cases are in the year cells but not in the period.
-      const feb = await breakdownOf(w.office, dimension, { ...FEB, regionCode: w.township });
-      const janFeb = await breakdownOf(w.office, dimension, { from: '2026-01', to: '2026-02', regionCode: w.township });
+      const feb = await breakdownOf(agent, dimension, { ...FEB, regionCode });
+      const janFeb = await breakdownOf(agent, dimension, { from: '2026-01', to: '2026-02', regionCode });
       expect(janFeb, dimension).toEqual(feb);
       expect(janFeb, dimension).not.toEqual(yearSoFar);
     }
     // Which cells answered: a year cell changed by hand shows in the year so far only.
-    const bump = (n: number) =>
-      t.deps.db.execute(
-        sql`UPDATE opinion_stat_year SET received = received + ${n} WHERE dim = 'station' AND member = ${w.station.id}`,
-      );
-    const received = async (from: string, to: string) =>
-      (await breakdownOf(w.office, 'station', { from, to, regionCode: w.township })).find((r) => r.key === w.station.id)?.figures
-        .received;
-    const [before, febBefore] = [await received('2026-01', '2026-03'), await received('2026-01', '2026-02')];
-    await bump(1000);
-    try {
-      expect(await received('2026-01', '2026-03')).toBe((before as number) + 1000);
-      expect(await received('2026-01', '2026-02')).toBe(febBefore);
-    } finally {
-      await bump(-1000);
+    const cells: [string, Agent, string, string, ReturnType<typeof sql>][] = [
+      ['station', w.office, w.township, w.station.id, sql`dim = 'station' AND member = ${w.station.id}`],
+      ['region', w.countyOffice, w.county, w.township, sql`dim = 'region' AND scope = ${w.county} AND member = ${w.township}`],
+    ];
+    for (const [dimension, agent, regionCode, key, cell] of cells) {
+      const bump = (n: number) => t.deps.db.execute(sql`UPDATE opinion_stat_year SET received = received + ${n} WHERE ${cell}`);
+      const received = async (from: string, to: string) =>
+        (await breakdownOf(agent, dimension, { from, to, regionCode })).find((r) => r.key === key)?.figures.received;
+      const [before, febBefore] = [await received('2026-01', '2026-03'), await received('2026-01', '2026-02')];
+      await bump(1000);
+      try {
+        expect(await received('2026-01', '2026-03'), dimension).toBe((before as number) + 1000);
+        expect(await received('2026-01', '2026-02'), dimension).toBe(febBefore);
+      } finally {
+        await bump(-1000);
+      }
     }
   });
 
