@@ -57,8 +57,9 @@ const NOTHING_LATER = `NOT EXISTS (SELECT 1 FROM opinion_stat_cube t
  * regions) and the values for them. A unit's cells are all at scope ''; every case's rolled-up cells
  * at each ancestor region; the others (station, deputy, unit) at their own region, read as a range
  * (the scope column sorts by byte, COLLATE "C"). Those and the regions have year cells too
- * (WITH_YEAR_CELLS): a period from January to a month of the same year reads them when nothing of its year lies after it (the
- * usual "this year so far"), and the months otherwise; the planner keeps one branch and skips the other.
+ * (WITH_YEAR_CELLS): a period from January to a month of the same year reads them when nothing of
+ * its year lies after it (the usual "this year so far"), and the months otherwise; the planner keeps
+ * one branch and skips the other.
  */
 function cellsOf(scope: StatisticsScope, dim: StorageDim, period: Period): Cells {
   const values: unknown[] = [scope.unitId ?? ALL_CASES, dim, `${period.from}-01`, `${period.to}-01`];
