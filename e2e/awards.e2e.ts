@@ -61,4 +61,18 @@ describe.skipIf(!hasChromium)('the awards of excellent suggestions', () => {
     await shot(desk.page, 'awards-03-ranking');
     await desk.context.close();
   });
+
+  it("gives a leader the year's handling report on the suggestions' statistics page", async () => {
+    const leader = await signInByApi(run.browser, run.server.url, 'demo_leader', run.server.accounts.demo_leader, DESKTOP);
+    await leader.page.goto('/statistics/suggestions');
+    await leader.page.getByRole('button', { name: /年度办理情况报告/ }).click();
+    const dialog = leader.page.locator('.ant-modal').filter({ hasText: '代表建议年度办理情况报告' });
+    await dialog.waitFor();
+    // The figures the document is written from, then the download of the Word file.
+    await dialog.locator('.ant-descriptions').waitFor();
+    const download = dialog.getByRole('link', { name: /下载/ });
+    await expect.poll(() => download.getAttribute('href')).toMatch(/handling-report\.docx/);
+    await shot(leader.page, 'awards-04-leader-report');
+    await leader.context.close();
+  });
 });

@@ -90,6 +90,8 @@ export const POLICIES = {
     supervise: ['office_staff', 'leader'],
     unitFacing: ['office_staff', 'leader', 'unit_staff'],
     publish: ['office_staff'],
+    /** The year's handling report (年度办理情况报告). */
+    report: ['office_staff', 'leader'],
   },
   // server/src/modules/statistics/statistics.policy.ts
   statistics: {

@@ -7,6 +7,7 @@ import { errorMessage } from '../../../lib/api';
 import { useMe } from '../../../lib/auth';
 import { useCongresses } from '../../suggestions/api/congresses';
 import { type ReportCounts, reportDocxUrl, useHandlingReport } from '../api/publications';
+import '../strings';
 
 const share = (part: number, whole: number) => (whole > 0 ? ` (${((part / whole) * 100).toFixed(1)}%)` : '');
 

@@ -8,6 +8,8 @@ import { PageHeader } from '../../../components/PageHeader';
 import { RegionPicker } from '../../../components/RegionPicker';
 import { errorMessage } from '../../../lib/api';
 import { useMe } from '../../../lib/auth';
+import { hasRole, POLICIES } from '../../../lib/policies';
+import { ReportButton } from '../../suggestionPublication/components/ReportButton';
 import {
   DIMENSIONS,
   type Dimension,
@@ -70,9 +72,13 @@ export default function SuggestionStatisticsPage() {
         title={t('title')}
         subtitle={t('subtitle')}
         extra={
-          <Button icon={<DownloadOutlined />} href={exportUrl(filter)}>
-            {t('export')}
-          </Button>
+          <>
+            {/* Leaders have no publications page: the year's report is also here for them. */}
+            {hasRole(me, POLICIES.suggestionSupervision.report) && <ReportButton />}
+            <Button icon={<DownloadOutlined />} href={exportUrl(filter)}>
+              {t('export')}
+            </Button>
+          </>
         }
       />
       <Card size="small" style={{ marginBottom: 12 }}>
