@@ -31,7 +31,7 @@ const ROLLED = new Set(['total', 'region', 'category', 'channel']);
  * The dimensions with year cells (migrations 0020 and 0022): those read by region range, and the
  * regions, whose breakdown reads each child region's months (the province demo: 156 cells).
  */
-const WITH_YEAR_CELLS = new Set(['region', 'station', 'deputy', 'unit']);
+const WITH_YEAR_CELLS = new Set<StorageDim>(['region', 'station', 'deputy', 'unit']);
 
 type StorageDim = 'total' | 'region' | 'category' | 'channel' | 'station' | 'deputy' | 'unit';
 

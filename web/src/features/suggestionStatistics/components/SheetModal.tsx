@@ -39,7 +39,8 @@ export function SheetButton({
         : (v.criteria as SuggestionCriterionInput[]).map((c) => ({
             key: c.key,
             name: c.name,
-            nameEn: c.nameEn?.trim() || null,
+            // The server trims it and takes an empty one for none.
+            nameEn: c.nameEn ?? null,
             weight: c.weight,
             maxScore: c.maxScore,
           }));
