@@ -7,7 +7,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions, type RouteOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { Database, Db } from './db/client.js';
 import { modules } from './modules/index.js';
@@ -21,6 +21,7 @@ import { nameCacheOf } from './platform/names.js';
 import type { NotifyProviders } from './platform/notify/providers/types.js';
 import { FixedWindowStore } from './platform/rate-limit.js';
 import { installSecurityHeaders } from './platform/security-headers.js';
+import { responseSerializerCompiler } from './platform/serializer.js';
 
 export interface AppDeps {
   database: Database;
@@ -48,6 +49,8 @@ export interface BuildOptions {
   serveWeb?: boolean;
   /** Sees every route as it is added, before the modules register theirs (the access-matrix test walks them). */
   onRoute?: (route: RouteOptions) => void;
+  /** Check every answer against its Zod contract as well (see platform/serializer.ts); on under Vitest. */
+  checkResponses?: boolean;
 }
 
 export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<AppInstance> {
@@ -62,7 +65,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
 
   app.decorate('deps', deps);
   app.setValidatorCompiler(zodValidatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler({ check: opts.checkResponses ?? process.env.VITEST !== undefined }));
   installErrorHandler(app);
 
   installSecurityHeaders(app);
