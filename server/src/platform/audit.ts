@@ -53,26 +53,39 @@ export function auditHash(prevHash: string, row: AuditRow): string {
  * Appends one audit row, chained to the previous one. Call it inside the transaction of the write
  * it records, so the write and its audit row commit together or not at all.
  */
-export async function recordAudit(tx: Executor, ctx: RequestContext, entry: AuditEntry): Promise<void> {
+export const recordAudit = (tx: Executor, ctx: RequestContext, entry: AuditEntry): Promise<void> =>
+  recordAudits(tx, [{ ctx, entry }]);
+
+/** Appends audit rows in the order given, each chained to the one before, in one statement. */
+export async function recordAudits(tx: Executor, items: { ctx: RequestContext; entry: AuditEntry }[]): Promise<void> {
+  if (items.length === 0) return;
   await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
   const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
-  const row: AuditRow = {
-    // Millisecond precision: what PostgreSQL stores must round-trip to the same hash.
-    at: new Date(Math.floor(Date.now())),
-    actorId: ctx.user?.id ?? null,
-    actorUsername: ctx.user?.username ?? ctx.actorName ?? null,
-    actorRole: ctx.user?.role ?? null,
-    action: entry.action,
-    entityType: entry.entityType ?? null,
-    entityId: entry.entityId ?? null,
-    regionCode: entry.regionCode ?? null,
-    before: jsonSafe(entry.before),
-    after: jsonSafe(entry.after),
-    ip: ctx.ip ?? null,
-    userAgent: ctx.userAgent ?? null,
-  };
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  await tx.insert(auditEvents).values({ ...row, prevHash, hash: auditHash(prevHash, row) });
+  // Millisecond precision: what PostgreSQL stores must round-trip to the same hash.
+  const at = new Date(Math.floor(Date.now()));
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const values = items.map(({ ctx, entry }) => {
+    const row: AuditRow = {
+      at,
+      actorId: ctx.user?.id ?? null,
+      actorUsername: ctx.user?.username ?? ctx.actorName ?? null,
+      actorRole: ctx.user?.role ?? null,
+      action: entry.action,
+      entityType: entry.entityType ?? null,
+      entityId: entry.entityId ?? null,
+      regionCode: entry.regionCode ?? null,
+      before: jsonSafe(entry.before),
+      after: jsonSafe(entry.after),
+      ip: ctx.ip ?? null,
+      userAgent: ctx.userAgent ?? null,
+    };
+    const hash = auditHash(prevHash, row);
+    const chained = { ...row, prevHash, hash };
+    prevHash = hash;
+    return chained;
+  });
+  // The ids follow the order of the VALUES list, which is the chain's order: the verifier walks by id.
+  await tx.insert(auditEvents).values(values);
 }
 
 /** Round-trips through JSON so that what is hashed equals what jsonb gives back. */

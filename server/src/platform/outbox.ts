@@ -96,19 +96,28 @@ export interface EmitInput {
  * has committed, so the event goes out at once rather than at the next minute's sweep.
  */
 export async function emit(tx: Tx, input: EmitInput): Promise<number> {
-  if (!TOPIC_RE.test(input.topic)) throw new Error(`Invalid outbox topic: ${input.topic}`);
-  const [row] = await tx
+  const [id] = await emitAll(tx, [input]);
+  if (id === undefined) throw new Error('outbox row not written');
+  return id;
+}
+
+/** Writes several events in one statement; their ids in the order given. */
+export async function emitAll(tx: Tx, inputs: EmitInput[]): Promise<number[]> {
+  if (inputs.length === 0) return [];
+  for (const input of inputs) if (!TOPIC_RE.test(input.topic)) throw new Error(`Invalid outbox topic: ${input.topic}`);
+  const rows = await tx
     .insert(outbox)
-    .values({
-      topic: input.topic,
-      aggregateType: input.aggregateType,
-      aggregateId: input.aggregateId,
-      regionCode: input.regionCode ?? null,
-      payload: input.payload ?? {},
-    })
+    .values(
+      inputs.map((input) => ({
+        topic: input.topic,
+        aggregateType: input.aggregateType,
+        aggregateId: input.aggregateId,
+        regionCode: input.regionCode ?? null,
+        payload: input.payload ?? {},
+      })),
+    )
     .returning({ id: outbox.id });
-  if (!row) throw new Error('outbox row not written');
-  return row.id;
+  return rows.map((r) => r.id);
 }
 
 /**

@@ -1,8 +1,8 @@
 import type { Tx } from '../../db/client.js';
-import { recordAudit } from '../../platform/audit.js';
+import { recordAudits } from '../../platform/audit.js';
 import type { RequestContext } from '../../platform/context.js';
-import { emit } from '../../platform/outbox.js';
-import { insertEvent, type OpinionRow } from './opinions.repo.js';
+import { emitAll } from '../../platform/outbox.js';
+import { insertEventIds, type OpinionRow } from './opinions.repo.js';
 import type { OpinionState } from './opinions.workflow.js';
 
 /**
@@ -54,41 +54,71 @@ export async function announce(
   before: OpinionRow | null,
   a: Announcement,
 ): Promise<number> {
-  const event = await insertEvent(tx, {
-    opinionId: row.id,
-    regionCode: row.regionCode,
-    at: a.at,
-    ...eventActor(ctx, a.as),
-    action: a.action,
-    fromState: a.fromState ?? null,
-    toState: a.toState ?? null,
-    note: a.note ?? null,
-    data: a.data ?? null,
-    stageOverdue: a.stageOverdue ?? null,
-  });
-  await recordAudit(tx, ctx, {
-    action: `opinion.${a.action}`,
-    entityType: 'opinion',
-    entityId: row.id,
-    regionCode: row.regionCode,
-    before: before ? { state: before.state, version: before.version } : null,
-    after: { state: row.state, version: row.version, eventId: event.id, ...(a.audit ?? {}) },
-  });
-  for (const topic of a.topics ?? []) {
-    await emit(tx, {
-      topic,
-      aggregateType: 'opinion',
-      aggregateId: row.id,
+  const [eventId] = await announceAll(tx, [{ ctx, row, before, a }]);
+  if (eventId === undefined) throw new Error('event not inserted');
+  return eventId;
+}
+
+/** One change of a case, as announce takes it. */
+export interface Change {
+  ctx: RequestContext;
+  row: OpinionRow;
+  before: OpinionRow | null;
+  a: Announcement;
+}
+
+/**
+ * The timeline events, audit rows and outbox messages of several changes, one statement each (the
+ * registrar's batches); the events' ids in the order given.
+ */
+export async function announceAll(tx: Tx, changes: Change[]): Promise<number[]> {
+  const eventIds = await insertEventIds(
+    tx,
+    changes.map(({ ctx, row, a }) => ({
+      opinionId: row.id,
       regionCode: row.regionCode,
-      payload: {
-        ...basePayload(row),
-        action: a.action,
-        fromState: a.fromState ?? null,
-        eventId: event.id,
-        actorId: ctx.user?.id ?? null,
-        ...(a.payload ?? {}),
+      at: a.at,
+      ...eventActor(ctx, a.as),
+      action: a.action,
+      fromState: a.fromState ?? null,
+      toState: a.toState ?? null,
+      note: a.note ?? null,
+      data: a.data ?? null,
+      stageOverdue: a.stageOverdue ?? null,
+    })),
+  );
+  await recordAudits(
+    tx,
+    changes.map(({ ctx, row, before, a }, i) => ({
+      ctx,
+      entry: {
+        action: `opinion.${a.action}`,
+        entityType: 'opinion',
+        entityId: row.id,
+        regionCode: row.regionCode,
+        before: before ? { state: before.state, version: before.version } : null,
+        after: { state: row.state, version: row.version, eventId: eventIds[i], ...(a.audit ?? {}) },
       },
-    });
-  }
-  return event.id;
+    })),
+  );
+  await emitAll(
+    tx,
+    changes.flatMap(({ ctx, row, a }, i) =>
+      (a.topics ?? []).map((topic) => ({
+        topic,
+        aggregateType: 'opinion',
+        aggregateId: row.id,
+        regionCode: row.regionCode,
+        payload: {
+          ...basePayload(row),
+          action: a.action,
+          fromState: a.fromState ?? null,
+          eventId: eventIds[i],
+          actorId: ctx.user?.id ?? null,
+          ...(a.payload ?? {}),
+        },
+      })),
+    ),
+  );
+  return eventIds;
 }

@@ -164,7 +164,11 @@ export function placePhotos(tx: Tx, ids: string[], regionCode: string) {
 }
 
 export async function deleteInboxRow(tx: Tx, id: string): Promise<void> {
-  await tx.delete(opinionInbox).where(eq(opinionInbox.id, id));
+  await deleteInboxRows(tx, [id]);
+}
+
+export async function deleteInboxRows(tx: Tx, ids: string[]): Promise<void> {
+  if (ids.length > 0) await tx.delete(opinionInbox).where(inArray(opinionInbox.id, ids));
 }
 
 export async function recordInboxFailure(db: Executor, id: string, error: string): Promise<void> {

@@ -6,7 +6,8 @@ import { auditEvents } from '../../platform/platform.tables.js';
 import { createTestApp, type TestApp } from '../../test/app.js';
 import { buildCaseWorld, type CaseWorld } from '../../test/factories.opinions.js';
 import { formData, randomMobile } from '../../test/factories.portal.js';
-import { registerInboxBatch } from './commands/registerInbox.js';
+import { verifyAuditChain } from '../audit/audit.repo.js';
+import { registerInbox, registerInboxBatch } from './commands/registerInbox.js';
 import { insertSubmission, MAX_INBOX_ATTEMPTS } from './opinions.inbox.repo.js';
 import { opinionInbox } from './opinions.inbox.tables.js';
 import { sealSubmitter } from './opinions.privacy.js';
@@ -92,6 +93,38 @@ describe('the public inbox', () => {
       .from(outbox)
       .where(and(eq(outbox.aggregateId, sub.id), eq(outbox.topic, 'opinion.submitted')));
     expect(sent).toHaveLength(1);
+  });
+
+  it('registers a batch in a few statements, each case as one registered alone, the audit chain intact', async () => {
+    const key = `inbox-batch-${randomUUID()}`;
+    const subs = [await waiting(), await waiting({ key }), await waiting()];
+    // An officer's case took the second key meanwhile: it stays with that case, and this one is registered without it.
+    await t.deps.database.raw.query(
+      `UPDATE opinions SET idempotency_key = $1 WHERE id = (SELECT id FROM opinions WHERE idempotency_key IS NULL LIMIT 1)`,
+      [key],
+    );
+    let taken = 0;
+    let together = 0;
+    for (;;) {
+      const run = await registerInbox(t.deps);
+      if (run.taken === 0) break;
+      taken += run.taken;
+      together += run.together;
+    }
+    // None of them has photos: all were written in the batch's few statements, none one by one.
+    expect(together).toBe(taken);
+    expect(taken).toBeGreaterThanOrEqual(3);
+    for (const sub of subs) {
+      expect(await caseOf(sub.id)).toMatchObject({ state: 'submitted', responsibleDeputyId: w.head.id, receivedAt: sub.receivedAt });
+      const events = await t.deps.db.select().from(opinionEvents).where(eq(opinionEvents.opinionId, sub.id));
+      expect(events).toMatchObject([{ action: 'submit', actorRole: 'public', at: sub.receivedAt }]);
+      const audits = await t.deps.db.select().from(auditEvents).where(eq(auditEvents.entityId, sub.id));
+      expect(audits).toMatchObject([{ action: 'opinion.submit', ip: '198.51.100.7', after: { eventId: events[0]!.id } }]);
+      const sent = await t.deps.db.select().from(outbox).where(eq(outbox.aggregateId, sub.id));
+      expect(sent).toMatchObject([{ topic: 'opinion.submitted', payload: { eventId: events[0]!.id, trackingCode: sub.trackingCode } }]);
+    }
+    expect((await caseOf(subs[1]!.id))!.idempotencyKey).toBeNull();
+    expect((await verifyAuditChain(t.deps.db)).ok).toBe(true);
   });
 
   it('keeps a submission that cannot be registered, with its error, and registers the others', async () => {

@@ -84,6 +84,18 @@ export async function stationHead(db: Executor, stationId: string): Promise<stri
   return row?.deputyId;
 }
 
+/** The heads of several stations (as stationHead, each the longest serving), in one statement. */
+export async function stationHeads(db: Executor, stationIds: string[]): Promise<Map<string, string>> {
+  if (stationIds.length === 0) return new Map();
+  const rows = await db
+    .selectDistinctOn([stationMembers.stationId], { stationId: stationMembers.stationId, deputyId: stationMembers.deputyId })
+    .from(stationMembers)
+    .innerJoin(deputies, eq(deputies.id, stationMembers.deputyId))
+    .where(and(inArray(stationMembers.stationId, stationIds), eq(stationMembers.role, 'head'), eq(deputies.status, 'serving')))
+    .orderBy(stationMembers.stationId, asc(stationMembers.createdAt));
+  return new Map(rows.map((r) => [r.stationId, r.deputyId]));
+}
+
 export async function findDeputy(db: Executor, id: string) {
   const [row] = await db
     .select({

@@ -30,6 +30,13 @@ export async function findOpinionByIdempotencyKey(db: Executor, key: string): Pr
   return row;
 }
 
+/** Which of these idempotency keys a case already holds. */
+export async function idempotencyKeysTaken(db: Executor, keys: string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = await db.select({ key: opinions.idempotencyKey }).from(opinions).where(inArray(opinions.idempotencyKey, keys));
+  return new Set(rows.map((r) => r.key).filter((k): k is string => k !== null));
+}
+
 /** A code is taken by a case or by a public submission still waiting in the inbox. */
 export async function trackingCodeTaken(db: Executor, code: string): Promise<boolean> {
   const [row] = await db.select({ id: opinions.id }).from(opinions).where(eq(opinions.trackingCode, code));
@@ -42,12 +49,28 @@ export async function insertOpinion(
   values: Omit<OpinionInsert, 'searchTokens'>,
   searchDocument: string,
 ): Promise<OpinionRow> {
-  const [row] = await db
-    .insert(opinions)
-    .values({ ...values, searchTokens: sql`to_tsvector('simple', ${searchDocument})` })
-    .returning();
+  const [row] = await insertOpinions(db, [{ values, searchDocument }]);
   if (!row) throw new Error('opinion not inserted');
   return row;
+}
+
+/** Cases in one statement, each with its search document; the rows in the order given. */
+export async function insertOpinions(
+  db: Executor,
+  items: { values: Omit<OpinionInsert, 'searchTokens'>; searchDocument: string }[],
+): Promise<OpinionRow[]> {
+  if (items.length === 0) return [];
+  const rows = await db
+    .insert(opinions)
+    .values(items.map((i) => ({ ...i.values, searchTokens: sql`to_tsvector('simple', ${i.searchDocument})` })))
+    .returning();
+  if (items.length === 1) return rows;
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return items.map((i) => {
+    const row = i.values.id ? byId.get(i.values.id) : undefined;
+    if (!row) throw new Error('insertOpinions: every case of a batch needs its id');
+    return row;
+  });
 }
 
 /**
@@ -103,6 +126,13 @@ export async function insertEvent(db: Executor, event: OpinionEventInsert): Prom
   const [row] = await db.insert(opinionEvents).values(event).returning();
   if (!row) throw new Error('event not inserted');
   return row;
+}
+
+/** Events in one statement; their ids in the order given (identity values follow the VALUES list). */
+export async function insertEventIds(db: Executor, events: OpinionEventInsert[]): Promise<number[]> {
+  if (events.length === 0) return [];
+  const rows = await db.insert(opinionEvents).values(events).returning({ id: opinionEvents.id });
+  return rows.map((r) => r.id).sort((a, b) => a - b);
 }
 
 export const listEvents = (db: Executor, opinionId: string) =>

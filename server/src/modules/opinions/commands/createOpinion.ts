@@ -8,7 +8,7 @@ import { searchDocument } from '../../../platform/text/tokens.js';
 import { loadCalendar } from '../../calendar/calendar.repo.js';
 import { dueAfter } from '../opinions.deadlines.js';
 import { nowOf, type OpinionDeps } from '../opinions.deps.js';
-import { type Anonymous, announce } from '../opinions.events.js';
+import { type Announcement, type Anonymous, announce, announceAll } from '../opinions.events.js';
 import {
   deputyIdsOfPerson,
   findCategory,
@@ -23,6 +23,7 @@ import { sealSubmitter } from '../opinions.privacy.js';
 import {
   findOpinionByIdempotencyKey,
   insertOpinion,
+  insertOpinions,
   type OpinionInsert,
   type OpinionRow,
   trackingCodeTaken,
@@ -154,8 +155,32 @@ export async function insertSubmitted(
   opts: { as?: Anonymous; at: Date },
 ): Promise<OpinionRow> {
   const row = await insertOpinion(tx, values, document);
+  await announce(tx, ctx, row, null, submitted(row, opts));
+  return row;
+}
+
+/** Several new cases in a few statements (the registrar's batches), each as insertSubmitted writes it. */
+export async function insertSubmittedAll(
+  tx: Tx,
+  items: { ctx: RequestContext; values: Omit<OpinionInsert, 'searchTokens'>; document: string; as?: Anonymous; at: Date }[],
+): Promise<OpinionRow[]> {
+  const rows = await insertOpinions(
+    tx,
+    items.map((i) => ({ values: i.values, searchDocument: i.document })),
+  );
+  await announceAll(
+    tx,
+    rows.map((row, k) => {
+      const item = items[k]!;
+      return { ctx: item.ctx, row, before: null, a: submitted(row, item) };
+    }),
+  );
+  return rows;
+}
+
+function submitted(row: OpinionRow, opts: { as?: Anonymous; at: Date }): Announcement {
   const { channel, stationId, responsibleDeputyId, receptionId, regionCode, trackingCode } = row;
-  await announce(tx, ctx, row, null, {
+  return {
     action: 'submit',
     toState: 'submitted',
     data: { channel, stationId, responsibleDeputyId, receptionId },
@@ -164,8 +189,7 @@ export async function insertSubmitted(
     audit: { trackingCode, channel, stationId, regionCode },
     as: opts.as,
     at: opts.at,
-  });
-  return row;
+  };
 }
 
 /** The case an idempotency key made before; the same key from someone else is a conflict, not a replay. */

@@ -7,12 +7,19 @@ import { searchDocument } from '../../../platform/text/tokens.js';
 import { loadCalendar } from '../../calendar/calendar.repo.js';
 import { workingDaysFor } from '../opinions.deadlines.js';
 import { nowOf, type OpinionDeps } from '../opinions.deps.js';
-import { claimInbox, claimInboxRow, deleteInboxRow, placePhotos, recordInboxFailure } from '../opinions.inbox.repo.js';
+import {
+  claimInbox,
+  claimInboxRow,
+  deleteInboxRow,
+  deleteInboxRows,
+  placePhotos,
+  recordInboxFailure,
+} from '../opinions.inbox.repo.js';
 import type { InboxRow } from '../opinions.inbox.tables.js';
-import { stationHead } from '../opinions.parties.repo.js';
-import { attachFiles, findOpinionByIdempotencyKey } from '../opinions.repo.js';
+import { stationHead, stationHeads } from '../opinions.parties.repo.js';
+import { attachFiles, findOpinionByIdempotencyKey, idempotencyKeysTaken } from '../opinions.repo.js';
 import { titleFrom } from '../opinions.rules.js';
-import { insertSubmitted } from './createOpinion.js';
+import { insertSubmitted, insertSubmittedAll } from './createOpinion.js';
 
 /** Rows registered per transaction: large enough to share its commit, small enough to hold few locks. */
 export const INBOX_BATCH = 100;
@@ -27,8 +34,12 @@ interface Batch {
  * Registers up to `limit` waiting public submissions as cases. Returns how many rows it took.
  */
 export async function registerInboxBatch(deps: OpinionDeps, limit = INBOX_BATCH): Promise<number> {
-  return (await registerClaimed(deps, (tx) => claimInbox(tx, limit))).taken;
+  return (await registerInbox(deps, limit)).taken;
 }
+
+/** As registerInboxBatch, saying also how many rows were registered together (the rest one by one). */
+export const registerInbox = (deps: OpinionDeps, limit = INBOX_BATCH) =>
+  registerClaimed(deps, (tx) => claimInbox(tx, limit));
 
 /**
  * Registers one waiting submission now, for a reader who asks for it by tracking code or id before
@@ -44,18 +55,33 @@ export async function registerInboxRow(deps: OpinionDeps, by: { trackingCode: st
 }
 
 /**
- * The rows `claim` locks, registered in one transaction with a savepoint per row: a row that fails
- * keeps its error and attempt count in the inbox and the others go on.
+ * The rows `claim` locks, registered in one transaction: those without photos together, and when
+ * that fails, each under a savepoint of its own: a row that fails keeps its error and attempt count
+ * in the inbox and the others go on.
  */
 async function registerClaimed(
   deps: OpinionDeps,
   claim: (tx: Tx) => Promise<InboxRow[]>,
-): Promise<{ taken: number; registered: number }> {
+): Promise<{ taken: number; registered: number; together: number }> {
   const batch: Batch = { calendar: await loadCalendar(deps.db), acceptDays: new Map() };
   const failed: { row: InboxRow; error: unknown }[] = [];
+  let together = 0;
   const taken = await deps.db.transaction(async (tx) => {
     const rows = await claim(tx);
-    for (const row of rows) {
+    // The rows without photos in a few statements; should one of them fail, the statements are
+    // undone and every row goes one by one, so that only the failing row keeps an error.
+    const plain = rows.filter((r) => r.photoIds.length === 0);
+    let oneByOne = rows;
+    if (plain.length > 0) {
+      try {
+        await tx.transaction((sp) => registerAll(sp, deps, batch, plain));
+        oneByOne = rows.filter((r) => r.photoIds.length > 0);
+        together = plain.length;
+      } catch {
+        // Tried again row by row below, where the failing row's error is kept.
+      }
+    }
+    for (const row of oneByOne) {
       try {
         await tx.transaction((sp) => registerRow(sp, deps, batch, row));
       } catch (error) {
@@ -67,7 +93,7 @@ async function registerClaimed(
   for (const f of failed) await noteFailure(deps, f.row, f.error);
   const registered = taken - failed.length;
   if (registered > 0) await afterCommitDispatch(deps.jobs);
-  return { taken, registered };
+  return { taken, registered, together };
 }
 
 async function noteFailure(deps: OpinionDeps, row: InboxRow, error: unknown): Promise<void> {
@@ -80,20 +106,70 @@ async function noteFailure(deps: OpinionDeps, row: InboxRow, error: unknown): Pr
 
 /** The case of one submission, with the id and tracking code the constituent was given, and its photos. */
 async function registerRow(tx: Tx, deps: OpinionDeps, batch: Batch, row: InboxRow): Promise<void> {
-  const now = nowOf(deps);
-  let days = batch.acceptDays.get(row.regionCode);
-  if (days === undefined) {
-    days = await workingDaysFor(tx, row.regionCode, 'opinion.accept');
-    batch.acceptDays.set(row.regionCode, days);
-  }
+  const days = await acceptDays(tx, batch, row.regionCode);
   // A key an officer's intake used meanwhile stays with that case; this one is answered by its inbox row until now.
   const keyFree = !row.idempotencyKey || !(await findOpinionByIdempotencyKey(tx, row.idempotencyKey));
+  const head = (await stationHead(tx, row.stationId)) ?? null;
+  const item = caseOf(row, nowOf(deps), batch.calendar.dueAfterWorkingDays(row.receivedAt, days), head, keyFree);
+  const { ctx } = item;
+  const opinion = await insertSubmitted(tx, ctx, item.values, item.document, item);
+  if (row.photoIds.length > 0) {
+    await attachFiles(tx, opinion.id, row.photoIds, 'photo', row.receivedAt);
+    const photos = await placePhotos(tx, row.photoIds, opinion.regionCode);
+    await recordAudit(tx, ctx, {
+      action: 'opinion.photos_attached',
+      entityType: 'opinion',
+      entityId: opinion.id,
+      regionCode: opinion.regionCode,
+      after: { files: photos },
+    });
+  }
+  await deleteInboxRow(tx, row.id);
+}
+
+/**
+ * The cases of several submissions without photos, as registerRow writes them, in a dozen statements
+ * whatever their number: the registrar took some twenty statements per case, and under a flood of
+ * submissions its share of the process was that of the submissions themselves.
+ */
+async function registerAll(tx: Tx, deps: OpinionDeps, batch: Batch, rows: InboxRow[]): Promise<void> {
+  for (const regionCode of new Set(rows.map((r) => r.regionCode))) await acceptDays(tx, batch, regionCode);
+  const keys = rows.map((r) => r.idempotencyKey).filter((k): k is string => k !== null);
+  const taken = await idempotencyKeysTaken(tx, keys);
+  const heads = await stationHeads(tx, [...new Set(rows.map((r) => r.stationId))]);
+  const now = nowOf(deps);
+  const items = rows.map((row) => {
+    const due = batch.calendar.dueAfterWorkingDays(row.receivedAt, batch.acceptDays.get(row.regionCode)!);
+    const keyFree = !row.idempotencyKey || !taken.has(row.idempotencyKey);
+    return caseOf(row, now, due, heads.get(row.stationId) ?? null, keyFree);
+  });
+  const cases = await insertSubmittedAll(tx, items);
+  if (cases.length !== rows.length) throw new Error('not every case of the batch was written');
+  await deleteInboxRows(
+    tx,
+    rows.map((r) => r.id),
+  );
+}
+
+async function acceptDays(tx: Tx, batch: Batch, regionCode: string): Promise<number> {
+  let days = batch.acceptDays.get(regionCode);
+  if (days === undefined) {
+    days = await workingDaysFor(tx, regionCode, 'opinion.accept');
+    batch.acceptDays.set(regionCode, days);
+  }
+  return days;
+}
+
+/** The case a submission becomes, as the public intake registers it. */
+function caseOf(row: InboxRow, now: Date, dueAt: Date, head: string | null, keyFree: boolean) {
   const title = titleFrom(row.content);
   const ctx: RequestContext = { user: null, ip: row.ip ?? undefined, userAgent: row.userAgent ?? undefined, locale: 'zh' };
-  const opinion = await insertSubmitted(
-    tx,
+  return {
     ctx,
-    {
+    as: 'public' as const,
+    at: row.receivedAt,
+    document: searchDocument(title, row.content, row.placeText),
+    values: {
       id: row.id,
       trackingCode: row.trackingCode,
       regionCode: row.regionCode,
@@ -116,29 +192,15 @@ async function registerRow(tx: Tx, deps: OpinionDeps, batch: Batch, row: InboxRo
       consentShare: row.consentShare,
       consentPublish: row.consentPublish,
       consentAt: row.consentShare || row.consentPublish ? row.receivedAt : null,
-      state: 'submitted',
-      responsibleDeputyId: (await stationHead(tx, row.stationId)) ?? null,
+      state: 'submitted' as const,
+      responsibleDeputyId: head,
       complex: false,
-      dueAt: batch.calendar.dueAfterWorkingDays(row.receivedAt, days),
+      dueAt,
       idempotencyKey: keyFree ? row.idempotencyKey : null,
       createdBy: null,
       receivedAt: row.receivedAt,
       createdAt: now,
       updatedAt: now,
     },
-    searchDocument(title, row.content, row.placeText),
-    { as: 'public', at: row.receivedAt },
-  );
-  if (row.photoIds.length > 0) {
-    await attachFiles(tx, opinion.id, row.photoIds, 'photo', row.receivedAt);
-    const photos = await placePhotos(tx, row.photoIds, opinion.regionCode);
-    await recordAudit(tx, ctx, {
-      action: 'opinion.photos_attached',
-      entityType: 'opinion',
-      entityId: opinion.id,
-      regionCode: opinion.regionCode,
-      after: { files: photos },
-    });
-  }
-  await deleteInboxRow(tx, row.id);
+  };
 }
