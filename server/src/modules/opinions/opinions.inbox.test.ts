@@ -115,13 +115,19 @@ describe('the public inbox', () => {
     expect(together).toBe(taken);
     expect(taken).toBeGreaterThanOrEqual(3);
     for (const sub of subs) {
-      expect(await caseOf(sub.id)).toMatchObject({ state: 'submitted', responsibleDeputyId: w.head.id, receivedAt: sub.receivedAt });
+      expect(await caseOf(sub.id)).toMatchObject({
+        state: 'submitted',
+        responsibleDeputyId: w.head.id,
+        receivedAt: sub.receivedAt,
+      });
       const events = await t.deps.db.select().from(opinionEvents).where(eq(opinionEvents.opinionId, sub.id));
       expect(events).toMatchObject([{ action: 'submit', actorRole: 'public', at: sub.receivedAt }]);
       const audits = await t.deps.db.select().from(auditEvents).where(eq(auditEvents.entityId, sub.id));
       expect(audits).toMatchObject([{ action: 'opinion.submit', ip: '198.51.100.7', after: { eventId: events[0]!.id } }]);
       const sent = await t.deps.db.select().from(outbox).where(eq(outbox.aggregateId, sub.id));
-      expect(sent).toMatchObject([{ topic: 'opinion.submitted', payload: { eventId: events[0]!.id, trackingCode: sub.trackingCode } }]);
+      expect(sent).toMatchObject([
+        { topic: 'opinion.submitted', payload: { eventId: events[0]!.id, trackingCode: sub.trackingCode } },
+      ]);
     }
     expect((await caseOf(subs[1]!.id))!.idempotencyKey).toBeNull();
     expect((await verifyAuditChain(t.deps.db)).ok).toBe(true);

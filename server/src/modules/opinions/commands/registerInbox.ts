@@ -38,8 +38,7 @@ export async function registerInboxBatch(deps: OpinionDeps, limit = INBOX_BATCH)
 }
 
 /** As registerInboxBatch, saying also how many rows were registered together (the rest one by one). */
-export const registerInbox = (deps: OpinionDeps, limit = INBOX_BATCH) =>
-  registerClaimed(deps, (tx) => claimInbox(tx, limit));
+export const registerInbox = (deps: OpinionDeps, limit = INBOX_BATCH) => registerClaimed(deps, (tx) => claimInbox(tx, limit));
 
 /**
  * Registers one waiting submission now, for a reader who asks for it by tracking code or id before
