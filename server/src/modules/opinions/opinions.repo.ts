@@ -122,12 +122,6 @@ export async function incrementUrgeCount(db: Executor, id: string, version: numb
   return row;
 }
 
-export async function insertEvent(db: Executor, event: OpinionEventInsert): Promise<OpinionEventRow> {
-  const [row] = await db.insert(opinionEvents).values(event).returning();
-  if (!row) throw new Error('event not inserted');
-  return row;
-}
-
 /** Events in one statement; their ids in the order given (identity values follow the VALUES list). */
 export async function insertEventIds(db: Executor, events: OpinionEventInsert[]): Promise<number[]> {
   if (events.length === 0) return [];
