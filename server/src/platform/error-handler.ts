@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError, pgErrorCode } from './errors.js';
-import { isTranslated, type Locale, localeOf, translate } from './i18n.js';
+import { isTranslated, type Locale, localeOf, tr, translate } from './i18n.js';
 
 const zh = z.locales.zhCN().localeError;
 const en = z.locales.en().localeError;
@@ -74,6 +74,11 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     const pg = pgErrorCode(error);
     // Constraint violations that slipped past validation are the client's fault, not a crash.
+    // A NUL that came by a way no validator saw (PostgreSQL refuses it in text and in JSON).
+    if (pg === '22021' || pg === '22P05') {
+      req.log.warn({ err: error }, 'NUL character in input');
+      return reply.status(400).send({ statusCode: 400, code: 'CONTROL_CHARACTER', message: NUL_TEXT[locale] });
+    }
     if (pg === '23505' || pg === '23503' || pg === '23514' || pg === '22001' || pg === '22P02') {
       req.log.warn({ err: error }, 'constraint violation');
       const messages: Record<string, { zh: string; en: string }> = {
@@ -112,8 +117,40 @@ export function sendNotFound(req: FastifyRequest, reply: FastifyReply) {
 /** Our own Zod validator: keeps the issue list intact so the handler can word it per locale. */
 export function zodValidatorCompiler({ schema }: { schema: unknown }) {
   return (data: unknown) => {
+    const nul = nulPath(data);
+    if (nul) {
+      const issue = { code: 'custom', path: nul, message: NUL_MESSAGE, input: undefined };
+      return { error: Object.assign(new Error('Validation failed'), { validation: [issue] }) };
+    }
     const result = (schema as z.ZodType).safeParse(data, { reportInput: true });
     if (result.success) return { value: result.data };
     return { error: Object.assign(new Error('Validation failed'), { validation: result.error.issues }) };
   };
+}
+
+/** PostgreSQL's text cannot hold U+0000: such input is refused before it reaches a statement. */
+export const NUL_TEXT = {
+  zh: '内容含有无法保存的控制字符（U+0000），请删除后再提交',
+  en: 'The text contains a NUL character (U+0000), which cannot be stored; remove it and send again',
+};
+const NUL_MESSAGE = tr(NUL_TEXT.zh, NUL_TEXT.en);
+
+/** The path of the first string holding U+0000 in a request's body, query or parameters. */
+export function nulPath(value: unknown, path: (string | number)[] = []): (string | number)[] | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (value instanceof Uint8Array) return null;
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) {
+      const found = nulPath(v, [...path, i]);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const found = nulPath(v, [...path, k]);
+      if (found) return found;
+    }
+  }
+  return null;
 }

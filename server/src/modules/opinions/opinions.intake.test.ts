@@ -39,6 +39,10 @@ describe('intake on behalf of a constituent', () => {
     expect(huge.statusCode).toBe(400);
     expect((await intake({ channel: 'hotline', content: '   ' })).statusCode).toBe(400);
     expect((await intake({ channel: 'pigeon', content: '信鸽' })).statusCode).toBe(400);
+    // PostgreSQL's text cannot hold U+0000: refused with the field's path, not a server error.
+    const nul = await intake({ channel: 'hotline', content: '路灯坏了', submitter: { name: '张\u0000三' } });
+    expect(nul.statusCode, nul.body).toBe(400);
+    expect(nul.json().message).toContain('submitter.name: 内容含有无法保存的控制字符');
     expect((await intake({ channel: 'hotline', content: '电话不对', submitter: { phone: '1380013800' } })).statusCode).toBe(400);
     expect((await intake({ channel: 'hotline', content: '没有这个站', stationId: randomUUID() }, w.office)).json().code).toBe(
       'STATION_NOT_FOUND',

@@ -120,6 +120,15 @@ describe('public intake', () => {
       expect(res.json().message).toContain(content.trim() ? '2000' : '请填写意见内容');
       expect(await casesOfPhone(phoneOf)).toEqual([]);
     }
+    // A NUL character, which PostgreSQL's text cannot hold, in the content and in a field beside it.
+    const withNul: Record<string, string>[] = [{ content: '路灯\u0000坏了' }, { placeText: '和平路\u0000口' }];
+    for (const fields of withNul) {
+      const phoneOf = randomMobile();
+      const res = await submit({ ...fields, phone: phoneOf });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().message).toContain('控制字符');
+      expect(await casesOfPhone(phoneOf)).toEqual([]);
+    }
     const en = await submit({ content: 'x'.repeat(100_000) }, { headers: { 'accept-language': 'en' } });
     expect(en.json().message).toContain('limited to 2000 characters');
   });

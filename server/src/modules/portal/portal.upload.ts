@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { fileTypeFromBuffer } from 'file-type';
+import { NUL_TEXT } from '../../platform/error-handler.js';
 import { AppError, badRequest } from '../../platform/errors.js';
 import { MAX_CONTENT_CHARS } from '../opinions/opinions.schema.js';
 
@@ -113,7 +114,9 @@ export async function readIntakeForm(req: FastifyRequest): Promise<IntakeForm> {
             en: `The field ${part.fieldname} is given twice`,
           });
         }
-        fields[part.fieldname] = String(part.value);
+        const value = String(part.value);
+        if (value.includes('\u0000')) throw badRequest('CONTROL_CHARACTER', NUL_TEXT);
+        fields[part.fieldname] = value;
         continue;
       }
       const content = await part.toBuffer();
