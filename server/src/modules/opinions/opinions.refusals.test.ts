@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/app.js';
 import { agentFor } from '../../test/factories.js';
@@ -118,8 +118,13 @@ describe('refusals', () => {
     expect((await act(w.deputy, c.id, 'expire_evaluation')).statusCode).toBe(400);
     expect((await act(w.deputy, c.id, 'fly')).statusCode).toBe(400);
 
-    // Nothing half-written: the refusals left no events.
-    const events = await t.deps.db.select().from(opinionEvents).where(eq(opinionEvents.opinionId, c.id));
+    // Nothing half-written: the refusals left no events. In the order they were written: without an
+    // ORDER BY, PostgreSQL may return them otherwise (a shared test database reuses freed pages).
+    const events = await t.deps.db
+      .select()
+      .from(opinionEvents)
+      .where(eq(opinionEvents.opinionId, c.id))
+      .orderBy(asc(opinionEvents.id));
     expect(events.map((e) => e.action)).toEqual(['submit', 'accept', 'escalate', 'transfer', 'unit_accept', 'reply', 'feedback']);
   });
 

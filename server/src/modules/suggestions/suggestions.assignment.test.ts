@@ -83,7 +83,11 @@ describe('assigning an accepted suggestion', () => {
     // Signing twice is a conflict, not a second change.
     const twice = await post(lead.staff, `/api/suggestion-assignments/${l.id}/accept`);
     expect(twice.statusCode).toBe(409);
-    const events = await t.deps.db.select().from(suggestionEvents).where(eq(suggestionEvents.suggestionId, s.id));
+    const events = await t.deps.db
+      .select()
+      .from(suggestionEvents)
+      .where(eq(suggestionEvents.suggestionId, s.id))
+      .orderBy(asc(suggestionEvents.id));
     expect(events.map((e) => e.action)).toEqual(['draft', 'submit', 'accept', 'assign', 'assignment_accepted']);
     expect(events[3]?.note).toBe('请主办单位牵头');
   });
@@ -247,7 +251,11 @@ describe('the units: signing, returns and reassignment', () => {
     // The returned unit may no longer act; a second reassignment of the same row is refused.
     expect((await post(lead.staff, `${url}/accept`)).statusCode).toBe(409);
     expect((await post(w.office, `${url}/reassign`, { unitId: co.id })).json().code).toBe('ALREADY_REASSIGNED');
-    const events = await t.deps.db.select().from(suggestionEvents).where(eq(suggestionEvents.suggestionId, s.id));
+    const events = await t.deps.db
+      .select()
+      .from(suggestionEvents)
+      .where(eq(suggestionEvents.suggestionId, s.id))
+      .orderBy(asc(suggestionEvents.id));
     expect(events.map((e) => e.action).slice(-3)).toEqual(['return_requested', 'return_approved', 'reassigned']);
   });
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox } from '../../platform/notify/notify.tables.js';
 import { auditEvents } from '../../platform/platform.tables.js';
@@ -166,7 +166,11 @@ describe('drafting and co-signing', () => {
     expect((await get(w.leader, s.id)).statusCode).toBe(200);
     expect((await get(w.farOffice, s.id)).statusCode).toBe(403);
 
-    const events = await t.deps.db.select().from(suggestionEvents).where(eq(suggestionEvents.suggestionId, s.id));
+    const events = await t.deps.db
+      .select()
+      .from(suggestionEvents)
+      .where(eq(suggestionEvents.suggestionId, s.id))
+      .orderBy(asc(suggestionEvents.id));
     expect(events.map((e) => e.action)).toEqual(['draft', 'submit', 'invite', 'cosign_confirm', 'cosign_decline', 'submit']);
     expect(events.filter((e) => e.toState).map((e) => [e.fromState, e.toState])).toEqual([
       [null, 'draft'],
