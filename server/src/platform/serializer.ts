@@ -19,10 +19,9 @@ type JsonSchema = Record<string, unknown>;
  */
 export function responseSerializerCompiler(opts: { check: boolean }) {
   return (route: { schema: unknown; method: string; url: string; httpStatus?: string }): Serializer => {
-    const zodWrite = zodSerializerCompiler(route as Parameters<typeof zodSerializerCompiler>[0]);
     const schema = route.schema instanceof z.ZodType ? route.schema : undefined;
     const write = schema ? compiled(schema) : undefined;
-    if (!schema || !write) return zodWrite;
+    if (!schema || !write) return zodSerializerCompiler(route as Parameters<typeof zodSerializerCompiler>[0]);
     if (!opts.check) return write;
     return (data) => {
       const result = schema.safeEncode(data);
