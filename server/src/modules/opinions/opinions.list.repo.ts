@@ -226,11 +226,12 @@ export async function rankedPage(
   pool: number,
   limit: number,
   offset: number,
+  joins: SQL = sql``,
 ): Promise<{ rows: CaseListRow[]; pooled: number }> {
   const found = await pageWithRows(
     db,
     sql`WITH recent AS MATERIALIZED (
-        SELECT ${opinions.id} AS id, ${opinions.receivedAt} AS received_at, ${rank} AS rank FROM opinions
+        SELECT ${opinions.id} AS id, ${opinions.receivedAt} AS received_at, ${rank} AS rank FROM opinions${joins}
         WHERE ${where ?? sql`true`} ORDER BY ${opinions.receivedAt} DESC, ${opinions.id} DESC LIMIT ${pool + 1}
       ), candidates AS (SELECT * FROM recent ORDER BY received_at DESC, id DESC LIMIT ${pool})
       SELECT ARRAY(SELECT id FROM candidates ORDER BY rank DESC, received_at DESC, id DESC LIMIT ${limit} OFFSET ${offset}) AS ids,

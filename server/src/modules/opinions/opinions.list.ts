@@ -17,7 +17,7 @@ import {
   rankedPage,
 } from './opinions.list.repo.js';
 import { type OpinionFilter, type OpinionListQuery, type OpinionSort, QUEUES, type QueueRole } from './opinions.list.schema.js';
-import { searchRank, searchTermsOf } from './opinions.search.js';
+import { requiredWordJoins, searchRank, searchTermsOf } from './opinions.search.js';
 import { caseScopeOf } from './opinions.visibility.js';
 
 /**
@@ -95,7 +95,8 @@ async function relevancePage(deps: Deps, where: SQL | undefined, q: string, offs
     return { rows: page.rows, count: { total: page.total, exact: page.exact } };
   }
   const take = Math.min(limit, RELEVANCE_POOL - offset);
-  const ranked = await rankedPage(deps.db, where, searchRank(searchTermsOf(q)), RELEVANCE_POOL, take, offset);
+  const terms = searchTermsOf(q);
+  const ranked = await rankedPage(deps.db, where, searchRank(terms), RELEVANCE_POOL, take, offset, requiredWordJoins(terms));
   // No row says nothing of the pool when the page starts past its end: count then.
   if (ranked.rows.length === 0 && offset > 0) return { rows: [], count: await countCases(deps.db, where, SEARCH_COUNT_CAP) };
   const count = cappedCount(ranked.pooled, RELEVANCE_POOL);

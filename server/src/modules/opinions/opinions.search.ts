@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { searchQuery } from '../../platform/text/tokens.js';
+import { hanRunPairs, queryTokens, requiredWords, searchQueryOf } from '../../platform/text/tokens.js';
 import { opinions } from './opinions.tables.js';
 
 /**
@@ -18,7 +18,16 @@ export interface SearchTerms {
   phrase: string;
   /** The text as a tracking code, when it could be one. */
   trackingCode: string | null;
+  /**
+   * Words every match holds, whichever arm it matches by, at most MAX_DRIVE_WORDS: the search reads
+   * their cases in the order of time (opinion_search_words). Empty when some arm can match without
+   * them (a Latin substring, a tracking code), and then the search reads the cases themselves.
+   */
+  required: string[];
 }
+
+/** Each word is a join to plan; two or three already narrow a search to its matches. */
+const MAX_DRIVE_WORDS = 3;
 
 /** pg_trgm needs three characters to use its index; shorter substrings would scan the table. */
 const MIN_SUBSTRING_CHARS = 3;
@@ -29,12 +38,22 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 export function searchTermsOf(q: string): SearchTerms {
   const text = q.normalize('NFKC').trim();
   const phrase = `%${escapeLike(text)}%`;
-  return {
-    tsquery: searchQuery(text),
-    pattern: [...text].length >= MIN_SUBSTRING_CHARS ? phrase : null,
-    phrase,
-    trackingCode: TRACKING_CODE.test(text) ? text.toUpperCase() : null,
-  };
+  const tokens = queryTokens(text);
+  const tsquery = searchQueryOf(tokens);
+  const pattern = [...text].length >= MIN_SUBSTRING_CHARS ? phrase : null;
+  const trackingCode = TRACKING_CODE.test(text) ? text.toUpperCase() : null;
+  return { tsquery, pattern, phrase, trackingCode, required: requiredOf(text, tokens, pattern !== null, trackingCode !== null) };
+}
+
+/** The words both the word arm and the substring arm need (a tracking code needs none). */
+function requiredOf(text: string, tokens: string[], substring: boolean, code: boolean): string[] {
+  if (code) return [];
+  let required = requiredWords(tokens);
+  if (substring) {
+    const pairs = new Set(hanRunPairs(text) ?? []);
+    required = required.filter((w) => pairs.has(w));
+  }
+  return required.slice(0, MAX_DRIVE_WORDS);
 }
 
 /** The WHERE condition of a search; `false` when nothing in the text can match anything. */
@@ -45,6 +64,21 @@ export function searchCondition(t: SearchTerms): SQL {
   if (t.trackingCode) arms.push(sql`${opinions.trackingCode} = ${t.trackingCode}`);
   if (arms.length === 0) return sql`false`;
   return sql`(${sql.join(arms, sql` OR `)})`;
+}
+
+/**
+ * The joins that read only the cases holding every required word, each along its word's index in the
+ * order of time (migration 0023), so that the newest matches come first without walking the newest
+ * cases; the planner still starts from the other filters when they are narrower. The search's own
+ * condition stays in the WHERE clause: the words only narrow.
+ */
+export function requiredWordJoins(t: SearchTerms): SQL {
+  return sql.join(
+    t.required.map((word, i) => {
+      const w = sql.raw(`w${i}`);
+      return sql` JOIN opinion_search_words ${w} ON ${w}.word = ${word} AND ${w}.received_at = ${opinions.receivedAt} AND ${w}.opinion_id = ${opinions.id}`;
+    }),
+  );
 }
 
 /**

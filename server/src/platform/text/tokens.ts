@@ -56,12 +56,36 @@ export function queryTokens(q: string): string[] {
 }
 
 /**
+ * Of the words queryTokens found, those every document matching the query holds, whichever way the document was cut: a word of one
+ * or two Chinese characters is in the document itself, and a longer one only ever reaches the
+ * document from a run of Chinese of three or more characters, whose every pair the document carries
+ * (indexTokens). Only Chinese words: they are lexemes of the 'simple' configuration as they are.
+ */
+export function requiredWords(tokens: string[]): string[] {
+  const out = new Set<string>();
+  for (const w of tokens) {
+    if (!HAN.test(w)) continue;
+    for (const p of [...w].length <= 2 ? [w] : hanPairs(w)) out.add(p);
+  }
+  return [...out];
+}
+
+/** The pairs a run of Chinese of three or more characters puts in its document; null for any other text. */
+export const hanRunPairs = (text: string): string[] | null => {
+  const t = normalize(text);
+  return HAN.test(t) && [...t].length > 2 ? hanPairs(t) : null;
+};
+
+/**
  * A to_tsquery('simple', …) expression that needs every word of the query; a Chinese word of three
  * or more characters also matches through its character pairs, in case the document was cut
  * differently around it. Null when the query has no words (only punctuation or emoji).
  */
-export function searchQuery(q: string): string | null {
-  const terms = queryTokens(q).map((w) => {
+export const searchQuery = (q: string): string | null => searchQueryOf(queryTokens(q));
+
+/** searchQuery of the words queryTokens found. */
+export function searchQueryOf(tokens: string[]): string | null {
+  const terms = tokens.map((w) => {
     if (!HAN.test(w) || [...w].length <= 2) return w;
     return `(${w} | (${hanPairs(w).join(' & ')}))`;
   });

@@ -1,0 +1,110 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resultRows } from '../../db/client.js';
+import { createTestApp, type TestApp } from '../../test/app.js';
+import { buildCaseWorld, buildOpinion, type CaseWorld } from '../../test/factories.opinions.js';
+import { rankedPage } from './opinions.list.repo.js';
+import { requiredWordJoins, searchCondition, searchRank, searchTermsOf } from './opinions.search.js';
+import { opinions } from './opinions.tables.js';
+
+let t: TestApp;
+let w: CaseWorld;
+
+const CONTENTS = [
+  '幸福小区东门外三盏路灯已坏一个多月，晚上老人出行不安全。',
+  '小区停车难，晚上车辆停到消防通道上。',
+  '路灯不亮，停车场也没有照明。',
+  'Parking lot 3号楼 的灯坏了，abc123 门禁也坏了。',
+  '垃圾清运不及时，夏天气味很大，请环卫部门处理。',
+  '楼道里的灯不亮了，请物业更换灯泡。',
+  '車站旁边的灯不亮（全角ＡＢＣ）。',
+];
+const QUERIES = [
+  '路灯',
+  '停车难',
+  '停车',
+  '灯不亮',
+  '路灯不亮',
+  '不亮',
+  '灯',
+  '垃圾清运不及时',
+  '3号楼',
+  'abc123',
+  'parking',
+  '车站',
+  '停车场照明',
+  '鸽子',
+];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  w = await buildCaseWorld(t);
+  for (const content of CONTENTS) await buildOpinion(t.deps, { stationId: w.station.id, content });
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const wordsOf = async (id: string) =>
+  resultRows<{ word: string }>(
+    await t.deps.db.execute(sql`SELECT word FROM opinion_search_words WHERE opinion_id = ${id} ORDER BY word`),
+  ).map((r) => r.word);
+const lexemesOf = async (id: string) =>
+  resultRows<{ word: string }>(
+    await t.deps.db.execute(
+      sql`SELECT unnest(tsvector_to_array(search_tokens)) AS word FROM opinions WHERE id = ${id} ORDER BY 1`,
+    ),
+  ).map((r) => r.word);
+
+describe('search along the words in the order of time', () => {
+  it('requires only words that every match of the words or of the substring holds', () => {
+    expect(searchTermsOf('路灯').required).toEqual(['路灯']);
+    // 停车难 matches 停车难 or its pairs, and the substring 停车难 holds both pairs.
+    expect(searchTermsOf('停车难').required).toEqual(['停车', '车难']);
+    // A Latin substring or a tracking code can match without any Chinese word.
+    expect(searchTermsOf('3号楼').required).toEqual([]);
+    expect(searchTermsOf('abc12345').required).toEqual([]);
+    expect(searchTermsOf('！！').required).toEqual([]);
+    expect(searchTermsOf('垃圾清运不及时').required.length).toBeLessThanOrEqual(3);
+  });
+
+  it('finds the same matches, in the same order, as reading the cases themselves', async () => {
+    for (const q of QUERIES) {
+      const terms = searchTermsOf(q);
+      const where = searchCondition(terms);
+      const cases = await rankedPage(t.deps.db, where, searchRank(terms), 200, 50, 0);
+      const words = await rankedPage(t.deps.db, where, searchRank(terms), 200, 50, 0, requiredWordJoins(terms));
+      expect(
+        words.rows.map((r) => r.id),
+        q,
+      ).toEqual(cases.rows.map((r) => r.id));
+      expect(words.pooled, q).toBe(cases.pooled);
+    }
+    // The queries do find cases: the comparison is not between two empty lists.
+    const lamp = searchTermsOf('灯不亮');
+    const found = await rankedPage(t.deps.db, searchCondition(lamp), searchRank(lamp), 200, 50, 0, requiredWordJoins(lamp));
+    expect(found.rows.length).toBe(3);
+  });
+
+  it('keeps a case’s words as its words change, its time moves and it is deleted', async () => {
+    const o = await buildOpinion(t.deps, { stationId: w.station.id, content: '公园健身器材损坏，孩子容易受伤。' });
+    expect(await wordsOf(o.id)).toEqual(await lexemesOf(o.id));
+    expect(await wordsOf(o.id)).toContain('健身');
+
+    await t.deps.db.update(opinions).set({ searchTokens: sql`to_tsvector('simple', '河道 垃圾')` }).where(eq(opinions.id, o.id));
+    expect(await wordsOf(o.id)).toEqual(['垃圾', '河道']);
+
+    const earlier = new Date(Date.now() - 30 * 86_400_000);
+    await t.deps.db.update(opinions).set({ receivedAt: earlier }).where(eq(opinions.id, o.id));
+    const times = resultRows<{ at: Date | string }>(
+      await t.deps.db.execute(sql`SELECT DISTINCT received_at AS at FROM opinion_search_words WHERE opinion_id = ${o.id}`),
+    );
+    expect(times.map((r) => new Date(r.at).getTime())).toEqual([earlier.getTime()]);
+
+    await t.deps.db.update(opinions).set({ searchTokens: null }).where(eq(opinions.id, o.id));
+    expect(await wordsOf(o.id)).toEqual([]);
+    await t.deps.db.update(opinions).set({ searchTokens: sql`to_tsvector('simple', '河道')` }).where(eq(opinions.id, o.id));
+    await t.deps.db.delete(opinions).where(eq(opinions.id, o.id));
+    expect(await wordsOf(o.id)).toEqual([]);
+  });
+});
