@@ -17,8 +17,8 @@ import {
   rankedPage,
 } from './opinions.list.repo.js';
 import { type OpinionFilter, type OpinionListQuery, type OpinionSort, QUEUES, type QueueRole } from './opinions.list.schema.js';
-import { requiredWordJoins, searchRank, searchTermsOf } from './opinions.search.js';
-import { caseScopeOf } from './opinions.visibility.js';
+import { requiredWordJoin, type SearchTerms, searchRank, searchTermsOf } from './opinions.search.js';
+import { type CaseScope, caseScopeOf } from './opinions.visibility.js';
 
 /**
  * A list of a queue is counted exactly (the workbench shows the same number); any other list counts
@@ -68,7 +68,7 @@ export const sortOf = (f: Pick<OpinionFilter, 'q' | 'sort'>): OpinionSort =>
 
 export async function listCases(deps: Deps, user: SessionUser, query: OpinionListQuery) {
   const { db } = deps;
-  const { clock, where } = await caseQuery(deps, user, query);
+  const { scope, clock, where } = await caseQuery(deps, user, query);
   const sort = sortOf(query);
   const offset = (query.page - 1) * query.pageSize;
   if (!(sort === 'relevance' && query.q)) {
@@ -80,8 +80,21 @@ export async function listCases(deps: Deps, user: SessionUser, query: OpinionLis
       : await listPage(db, where, order, window, query.queue ? undefined : COUNT_CAP);
     return { items: page.rows.map((r) => presentListRow(r, clock.now)), total: page.total, totalExact: page.exact };
   }
-  const { rows, count } = await relevancePage(deps, where, query.q, offset, query.pageSize);
+  const { rows, count } = await relevancePage(
+    deps,
+    where,
+    searchTermsOf(query.q),
+    regionOfSearch(scope, query),
+    offset,
+    query.pageSize,
+  );
   return { items: rows.map((r) => presentListRow(r, clock.now)), total: count.total, totalExact: count.exact };
+}
+
+/** The narrowest region the list's WHERE clause keeps to ('' for none): the scope's, or a region asked for inside it. */
+function regionOfSearch(scope: CaseScope, f: OpinionFilter): string {
+  if (scope.kind !== 'region') return f.regionCode ?? '';
+  return f.regionCode?.startsWith(scope.prefix) ? f.regionCode : scope.prefix;
 }
 
 /**
@@ -89,14 +102,28 @@ export async function listCases(deps: Deps, user: SessionUser, query: OpinionLis
  * matches newest first. Both halves are stable, so pages neither repeat nor skip a case. The count
  * is the pool's; only a page past the pool counts on its own.
  */
-async function relevancePage(deps: Deps, where: SQL | undefined, q: string, offset: number, limit: number) {
+async function relevancePage(
+  deps: Deps,
+  where: SQL | undefined,
+  terms: SearchTerms,
+  region: string,
+  offset: number,
+  limit: number,
+) {
   if (offset >= RELEVANCE_POOL) {
     const page = await casePage(deps.db, where, orderOf('-receivedAt'), { limit, offset }, SEARCH_COUNT_CAP);
     return { rows: page.rows, count: { total: page.total, exact: page.exact } };
   }
   const take = Math.min(limit, RELEVANCE_POOL - offset);
-  const terms = searchTermsOf(q);
-  const ranked = await rankedPage(deps.db, where, searchRank(terms), RELEVANCE_POOL, take, offset, requiredWordJoins(terms));
+  const ranked = await rankedPage(
+    deps.db,
+    where,
+    searchRank(terms),
+    RELEVANCE_POOL,
+    take,
+    offset,
+    requiredWordJoin(terms, region),
+  );
   // No row says nothing of the pool when the page starts past its end: count then.
   if (ranked.rows.length === 0 && offset > 0) return { rows: [], count: await countCases(deps.db, where, SEARCH_COUNT_CAP) };
   const count = cappedCount(ranked.pooled, RELEVANCE_POOL);

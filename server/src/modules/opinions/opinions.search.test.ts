@@ -1,10 +1,11 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resultRows } from '../../db/client.js';
 import { createTestApp, type TestApp } from '../../test/app.js';
 import { buildCaseWorld, buildOpinion, type CaseWorld } from '../../test/factories.opinions.js';
-import { rankedPage } from './opinions.list.repo.js';
-import { requiredWordJoins, searchCondition, searchRank, searchTermsOf } from './opinions.search.js';
+import { randomCounty } from '../../test/factories.stations.js';
+import { rankedPage, underRegion } from './opinions.list.repo.js';
+import { requiredWordJoin, searchCondition, searchRank, searchTermsOf } from './opinions.search.js';
 import { opinions } from './opinions.tables.js';
 
 let t: TestApp;
@@ -58,14 +59,15 @@ const lexemesOf = async (id: string) =>
 
 describe('search along the words in the order of time', () => {
   it('requires only words that every match of the words or of the substring holds', () => {
-    expect(searchTermsOf('路灯').required).toEqual(['路灯']);
+    expect(searchTermsOf('路灯').required).toBe('路灯');
     // 停车难 matches 停车难 or its pairs, and the substring 停车难 holds both pairs.
-    expect(searchTermsOf('停车难').required).toEqual(['停车', '车难']);
+    expect(searchTermsOf('停车难').required).toBe('停车');
+    // 路灯不亮 is cut 路 | 灯不亮: the substring 路灯不亮 does not need 路 alone, only its pairs.
+    expect(searchTermsOf('路灯不亮').required).toBe('灯不');
     // A Latin substring or a tracking code can match without any Chinese word.
-    expect(searchTermsOf('3号楼').required).toEqual([]);
-    expect(searchTermsOf('abc12345').required).toEqual([]);
-    expect(searchTermsOf('！！').required).toEqual([]);
-    expect(searchTermsOf('垃圾清运不及时').required.length).toBeLessThanOrEqual(3);
+    expect(searchTermsOf('3号楼').required).toBeNull();
+    expect(searchTermsOf('abc12345').required).toBeNull();
+    expect(searchTermsOf('！！').required).toBeNull();
   });
 
   it('finds the same matches, in the same order, as reading the cases themselves', async () => {
@@ -73,7 +75,7 @@ describe('search along the words in the order of time', () => {
       const terms = searchTermsOf(q);
       const where = searchCondition(terms);
       const cases = await rankedPage(t.deps.db, where, searchRank(terms), 200, 50, 0);
-      const words = await rankedPage(t.deps.db, where, searchRank(terms), 200, 50, 0, requiredWordJoins(terms));
+      const words = await rankedPage(t.deps.db, where, searchRank(terms), 200, 50, 0, requiredWordJoin(terms));
       expect(
         words.rows.map((r) => r.id),
         q,
@@ -82,11 +84,11 @@ describe('search along the words in the order of time', () => {
     }
     // The queries do find cases: the comparison is not between two empty lists.
     const lamp = searchTermsOf('灯不亮');
-    const found = await rankedPage(t.deps.db, searchCondition(lamp), searchRank(lamp), 200, 50, 0, requiredWordJoins(lamp));
+    const found = await rankedPage(t.deps.db, searchCondition(lamp), searchRank(lamp), 200, 50, 0, requiredWordJoin(lamp));
     expect(found.rows.length).toBe(3);
   });
 
-  it('keeps a case’s words as its words change, its time moves and it is deleted', async () => {
+  it('keeps a case’s words as its words change, its time or region moves and it is deleted', async () => {
     const o = await buildOpinion(t.deps, { stationId: w.station.id, content: '公园健身器材损坏，孩子容易受伤。' });
     expect(await wordsOf(o.id)).toEqual(await lexemesOf(o.id));
     expect(await wordsOf(o.id)).toContain('健身');
@@ -100,6 +102,13 @@ describe('search along the words in the order of time', () => {
       await t.deps.db.execute(sql`SELECT DISTINCT received_at AS at FROM opinion_search_words WHERE opinion_id = ${o.id}`),
     );
     expect(times.map((r) => new Date(r.at).getTime())).toEqual([earlier.getTime()]);
+
+    const { county: far } = await randomCounty(t.deps.db, { notIn: w.county.slice(0, 4) });
+    await t.deps.db.update(opinions).set({ regionCode: far }).where(eq(opinions.id, o.id));
+    const regions = resultRows<{ region: string }>(
+      await t.deps.db.execute(sql`SELECT DISTINCT region_code AS region FROM opinion_search_words WHERE opinion_id = ${o.id}`),
+    );
+    expect(regions.map((r) => r.region)).toEqual([far]);
 
     await t.deps.db.update(opinions).set({ searchTokens: null }).where(eq(opinions.id, o.id));
     expect(await wordsOf(o.id)).toEqual([]);
