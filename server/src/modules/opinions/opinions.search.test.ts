@@ -71,20 +71,25 @@ describe('search along the words in the order of time', () => {
   });
 
   it('finds the same matches, in the same order, as reading the cases themselves', async () => {
-    for (const q of QUERIES) {
-      const terms = searchTermsOf(q);
-      const where = searchCondition(terms);
-      const cases = await rankedPage(t.deps.db, where, searchRank(terms), 200, 50, 0);
-      const words = await rankedPage(t.deps.db, where, searchRank(terms), 200, 50, 0, requiredWordJoin(terms));
-      expect(
-        words.rows.map((r) => r.id),
-        q,
-      ).toEqual(cases.rows.map((r) => r.id));
-      expect(words.pooled, q).toBe(cases.pooled);
+    // The whole country, the cases' county and township, and a region the cases are not in.
+    for (const region of ['', w.county, w.township, '99']) {
+      for (const q of QUERIES) {
+        const terms = searchTermsOf(q);
+        const where = and(searchCondition(terms), region ? underRegion(opinions.regionCode, region) : undefined);
+        const cases = await rankedPage(t.deps.db, where, searchRank(terms), 200, 50, 0);
+        const words = await rankedPage(t.deps.db, where, searchRank(terms), 200, 50, 0, requiredWordJoin(terms, region));
+        const label = `${q} in '${region}'`;
+        expect(
+          words.rows.map((r) => r.id),
+          label,
+        ).toEqual(cases.rows.map((r) => r.id));
+        expect(words.pooled, label).toBe(cases.pooled);
+      }
     }
-    // The queries do find cases: the comparison is not between two empty lists.
+    // The queries do find cases, in the county as well: the comparison is not between empty lists.
     const lamp = searchTermsOf('灯不亮');
-    const found = await rankedPage(t.deps.db, searchCondition(lamp), searchRank(lamp), 200, 50, 0, requiredWordJoin(lamp));
+    const inCounty = and(searchCondition(lamp), underRegion(opinions.regionCode, w.county));
+    const found = await rankedPage(t.deps.db, inCounty, searchRank(lamp), 200, 50, 0, requiredWordJoin(lamp, w.county));
     expect(found.rows.length).toBe(3);
   });
 
