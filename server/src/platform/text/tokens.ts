@@ -56,10 +56,11 @@ export function queryTokens(q: string): string[] {
 }
 
 /**
- * Of the words queryTokens found, those every document matching the query holds, whichever way the document was cut: a word of one
- * or two Chinese characters is in the document itself, and a longer one only ever reaches the
- * document from a run of Chinese of three or more characters, whose every pair the document carries
- * (indexTokens). Only Chinese words: they are lexemes of the 'simple' configuration as they are.
+ * Of the words queryTokens found, those every document matching the query holds, however the
+ * document was cut: a word of one or two Chinese characters is in the document itself, and a longer
+ * one only ever reaches the document from a run of Chinese of three or more characters, whose every
+ * pair the document carries (indexTokens). Only Chinese words: they are lexemes of the 'simple'
+ * configuration as they are.
  */
 export function requiredWords(tokens: string[]): string[] {
   const out = new Set<string>();
