@@ -20,7 +20,10 @@ describe.skipIf(!hasChromium)('a constituent opinion through the console', () =>
     await modal.waitFor();
     if (fill) await fill(modal);
     await modal.getByRole('button', { name: button('提交') }).click();
-    await modal.waitFor({ state: 'hidden' });
+    // A form that stays open says why (a field's error, the server's answer) in the failure.
+    await modal.waitFor({ state: 'hidden' }).catch(async (e: unknown) => {
+      throw new Error(`${label}: the form stayed open: ${await modal.innerText().catch(() => '')}\n${String(e)}`);
+    });
   }
 
   const stateTag = (page: Page) => page.locator('h4').locator('..').locator('.ant-tag').first();
@@ -74,6 +77,8 @@ describe.skipIf(!hasChromium)('a constituent opinion through the console', () =>
     await act(unit.page, '答复', async (m) => {
       await m.locator('.ant-form-item').filter({ hasText: '办理结果' }).locator('.ant-select').click();
       await unit.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '已解决' }).click();
+      // The option is taken only once the dropdown has let it go: wait for the field to show it.
+      await m.locator('.ant-select').filter({ hasText: '已解决' }).waitFor();
       await m.locator('textarea').fill('已更换线路，路灯全部恢复照明。');
     });
     await expect.poll(() => stateTag(unit.page).innerText()).toBe('已答复');
