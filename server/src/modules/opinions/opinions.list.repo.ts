@@ -3,7 +3,7 @@ import { type AnyColumn, and, eq, inArray, or, type SQL, sql } from 'drizzle-orm
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { type Db, type Executor, preparedQuery, resultRows, uuidArray } from '../../db/client.js';
 import { nameCacheOf } from '../../platform/names.js';
-import { regionRangeEnd } from '../regions/regions.tables.js';
+import { underRegion } from '../regions/regions.tables.js';
 import type { OpinionFilter, OpinionSort, QueueKey } from './opinions.list.schema.js';
 import { searchCondition, searchTermsOf } from './opinions.search.js';
 import { type EvaluationValue, type OpinionChannel, opinions, type ReplyResult } from './opinions.tables.js';
@@ -22,14 +22,6 @@ export const DEADLINE_STATES: readonly OpinionState[] = OPEN_STATES.filter((s) =
 const states = (list: readonly OpinionState[]) => sql.raw(list.map((s) => `'${s}'`).join(', '));
 const isOpen = sql`${opinions.state} NOT IN (${states(CLOSED_STATES)})`;
 const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
-
-/**
- * A region and everything under it, as a range of its codes on the text_pattern_ops indexes (byte-wise
- * comparisons). Unlike LIKE with a parameter, a range is an index bound in a prepared statement's
- * generic plan too (see pageWithRows).
- */
-export const underRegion = (column: AnyColumn | SQL, prefix: string) =>
-  sql`(${column} ~>=~ ${prefix} AND ${column} ~<~ ${regionRangeEnd(prefix)})`;
 
 /** One text[] parameter, so that lists of any length share a statement's text. */
 const anyOf = (column: AnyColumn, values: readonly string[]) => sql`${column} = ANY(${`{${values.join(',')}}`}::text[])`;

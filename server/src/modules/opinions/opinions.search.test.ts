@@ -4,7 +4,8 @@ import { resultRows } from '../../db/client.js';
 import { createTestApp, type TestApp } from '../../test/app.js';
 import { buildCaseWorld, buildOpinion, type CaseWorld } from '../../test/factories.opinions.js';
 import { randomCounty } from '../../test/factories.stations.js';
-import { rankedPage, underRegion } from './opinions.list.repo.js';
+import { underRegion } from '../regions/regions.tables.js';
+import { rankedPage } from './opinions.list.repo.js';
 import { requiredWordJoin, searchCondition, searchRank, searchTermsOf } from './opinions.search.js';
 import { opinions } from './opinions.tables.js';
 

@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { hanRunPairs, queryTokens, requiredWords, searchQueryOf } from '../../platform/text/tokens.js';
-import { regionRangeEnd } from '../regions/regions.tables.js';
+import { underRegion } from '../regions/regions.tables.js';
 import { opinions } from './opinions.tables.js';
 
 /**
@@ -75,10 +75,7 @@ export function searchCondition(t: SearchTerms): SQL {
  */
 export function requiredWordJoin(t: SearchTerms, regionPrefix = ''): SQL {
   if (t.required === null) return sql``;
-  const region =
-    regionPrefix === ''
-      ? sql``
-      : sql` AND w.region_code ~>=~ ${regionPrefix} AND w.region_code ~<~ ${regionRangeEnd(regionPrefix)}`;
+  const region = regionPrefix === '' ? sql`` : sql` AND ${underRegion(sql`w.region_code`, regionPrefix)}`;
   return sql` JOIN opinion_search_words w ON w.word = ${t.required} AND w.received_at = ${opinions.receivedAt} AND w.opinion_id = ${opinions.id}${region}`;
 }
 

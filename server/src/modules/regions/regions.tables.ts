@@ -1,3 +1,4 @@
+import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
 import { boolean, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 
 // The values the CHECK constraint of migration 0001 allows, from the top of the tree down.
@@ -11,6 +12,14 @@ export const COUNTY_CODE_LENGTH = 6;
  * [prefix, regionRangeEnd(prefix)), since codes are digits and ':' follows '9'.
  */
 export const regionRangeEnd = (prefix: string) => `${prefix}:`;
+
+/**
+ * A region and everything under it, as a range of its codes on the text_pattern_ops indexes (byte-wise
+ * comparisons). Unlike LIKE with a parameter, a range is an index bound in a prepared statement's
+ * generic plan too.
+ */
+export const underRegion = (column: AnyColumn | SQL, prefix: string): SQL =>
+  sql`(${column} ~>=~ ${prefix} AND ${column} ~<~ ${regionRangeEnd(prefix)})`;
 
 export const regions = pgTable('regions', {
   code: varchar('code', { length: 12 }).primaryKey(),
