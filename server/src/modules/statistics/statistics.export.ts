@@ -5,7 +5,7 @@ import type { RequestContext } from '../../platform/context.js';
 import { forbidden } from '../../platform/errors.js';
 import { type Figures, figuresOf, STAGE_LABELS, STAGES } from './statistics.metrics.js';
 import { dimensionsFor, statisticsScope } from './statistics.policy.js';
-import { type BreakdownRow, breakdownRows, pathCodes, periodOf, type ScopeInfo, scopeInfoOf } from './statistics.read.js';
+import { type BreakdownRow, breakdownRows, periodOf, type ScopeInfo, scopeInfo } from './statistics.read.js';
 import { sumCells } from './statistics.repo.js';
 import type { Dimension, ExportQuery } from './statistics.schema.js';
 
@@ -128,8 +128,9 @@ export async function exportStatistics(
   const scope = statisticsScope(user, q.regionCode);
   const period = periodOf(q, now);
   const wanted = SHEETS.filter((s) => dimensionsFor(scope).includes(s.dimension));
-  const [{ sums, names }, ...sheets] = await Promise.all([
-    sumCells(db, scope, period, pathCodes(scope)),
+  const [sums, info, ...sheets] = await Promise.all([
+    sumCells(db, scope, period),
+    scopeInfo(db, scope),
     ...wanted.map((s) => breakdownRows(db, scope, period, s.dimension)),
   ]);
   await db.transaction((tx) =>
@@ -142,7 +143,6 @@ export async function exportStatistics(
   );
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Lianluo 联络';
-  const info = scopeInfoOf(scope, names);
   overviewSheet(wb, info, period, figuresOf(sums));
   wanted.forEach((s, i) => {
     dimensionSheet(wb, s.title, s.keyHeader, s.dimension, sheets[i]?.items ?? []);

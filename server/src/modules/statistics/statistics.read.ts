@@ -1,4 +1,4 @@
-import type { Executor } from '../../db/client.js';
+import type { Db, Executor } from '../../db/client.js';
 import type { SessionUser } from '../../platform/auth/session.js';
 import { chinaDate } from '../../platform/calendar/calendar.js';
 import { badRequest } from '../../platform/errors.js';
@@ -69,22 +69,17 @@ export function scopeInfoOf(scope: StatisticsScope, names: ScopeNames): ScopeInf
   };
 }
 
-export async function scopeInfo(db: Executor, scope: StatisticsScope): Promise<ScopeInfo> {
+export async function scopeInfo(db: Db, scope: StatisticsScope): Promise<ScopeInfo> {
   return scopeInfoOf(scope, await scopeNames(db, pathCodes(scope), scope.unitId));
 }
 
 const nextLength = (len: number) => (len < 6 ? len + 2 : len + 3);
 
-export async function overview(
-  db: Executor,
-  user: SessionUser,
-  q: { from?: string; to?: string; regionCode?: string },
-  now: Date,
-) {
+export async function overview(db: Db, user: SessionUser, q: { from?: string; to?: string; regionCode?: string }, now: Date) {
   const scope = statisticsScope(user, q.regionCode);
   const period = periodOf(q, now);
-  const { sums, names } = await sumCells(db, scope, period, pathCodes(scope));
-  return { period, scope: scopeInfoOf(scope, names), figures: figuresOf(sums) };
+  const sums = await sumCells(db, scope, period);
+  return { period, scope: await scopeInfo(db, scope), figures: figuresOf(sums) };
 }
 
 /** The figures per member of a dimension; without a page, every member (the export). */
@@ -94,11 +89,10 @@ export async function breakdownRows(
   period: Period,
   dimension: Dimension,
   page?: { page: number; pageSize: number },
-  names?: string[],
-): Promise<{ items: BreakdownRow[]; total: number; names?: ScopeNames }> {
+): Promise<{ items: BreakdownRow[]; total: number }> {
   const window = page ? { limit: page.pageSize, offset: (page.page - 1) * page.pageSize } : undefined;
   if (dimension === 'category') return categoryRows(db, scope, period, window);
-  const { rows, total, names: found } = await groupCells(db, scope, period, dimension, window, names);
+  const { rows, total } = await groupCells(db, scope, period, dimension, window);
   const items = rows.map((r) => {
     const channel = dimension === 'channel' ? CHANNEL_NAMES[r.key] : undefined;
     return {
@@ -109,11 +103,11 @@ export async function breakdownRows(
       figures: figuresOf(r.sums),
     };
   });
-  return { items, total, ...(found ? { names: found } : {}) };
+  return { items, total };
 }
 
 export async function breakdown(
-  db: Executor,
+  db: Db,
   user: SessionUser,
   q: { from?: string; to?: string; regionCode?: string; dimension: Dimension; page: number; pageSize: number },
   now: Date,
@@ -121,17 +115,8 @@ export async function breakdown(
   const scope = statisticsScope(user, q.regionCode);
   assertDimension(scope, q.dimension);
   const period = periodOf(q, now);
-  // The scope's names come with the first row; a page without rows reads them on their own.
-  const { items, total, names } = await breakdownRows(
-    db,
-    scope,
-    period,
-    q.dimension,
-    { page: q.page, pageSize: q.pageSize },
-    pathCodes(scope),
-  );
-  const info = names ? scopeInfoOf(scope, names) : await scopeInfo(db, scope);
-  return { dimension: q.dimension, period, scope: info, items, total };
+  const { items, total } = await breakdownRows(db, scope, period, q.dimension, { page: q.page, pageSize: q.pageSize });
+  return { dimension: q.dimension, period, scope: await scopeInfo(db, scope), items, total };
 }
 
 /**

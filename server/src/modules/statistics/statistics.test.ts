@@ -269,7 +269,7 @@ describe('opinion statistics equal the cases they count', () => {
     for (const query of ['dimension=region', 'dimension=station', 'dimension=station&page=99', 'dimension=category']) {
       expect(await get(w.countyOffice, `/api/statistics/opinions/breakdown?${at}&${query}`)).toEqual(expected);
     }
-    // Above a county the members are ranked first (the other statement); the names come with it.
+    // Above a county the members are ranked first (the other statement); the scope is named the same.
     const city = await agentFor(t.app, { role: 'office_staff', regionCode: w.county.slice(0, 4) });
     const whole = await get(city, '/api/statistics/opinions/overview?from=2026-02&to=2026-03');
     expect(whole.regionName).toBeTruthy();
