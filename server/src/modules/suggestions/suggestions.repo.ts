@@ -109,10 +109,11 @@ export async function nextNumber(db: Executor, s: { termId: string; sessionId: s
   return (row?.n ?? 0) + 1;
 }
 
-export async function insertEvent(db: Executor, event: typeof suggestionEvents.$inferInsert): Promise<SuggestionEventRow> {
-  const [row] = await db.insert(suggestionEvents).values(event).returning();
-  if (!row) throw new Error('event not inserted');
-  return row;
+/** The events' ids in the order given (identities are handed out in the order of the rows). */
+export async function insertEventIds(db: Executor, events: (typeof suggestionEvents.$inferInsert)[]): Promise<number[]> {
+  if (events.length === 0) return [];
+  const rows = await db.insert(suggestionEvents).values(events).returning({ id: suggestionEvents.id });
+  return rows.map((r) => r.id).sort((a, b) => a - b);
 }
 
 export const listEvents = (db: Executor, suggestionId: string) =>
