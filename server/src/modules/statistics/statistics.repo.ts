@@ -132,9 +132,10 @@ export interface ScopeNames {
 
 /**
  * The names of a scope (codes are region codes) from the process's name cache (platform/names.ts),
- * not read inside the statements of the figures: there they were half the cost of a generic plan,
- * and a generic plan dearer than a custom one by that much is dropped for planning every time
- * (the province overview's bind took 0.5 ms after a VACUUM FULL of the cells changed the estimates).
+ * not read inside the statements of the figures: there a generic plan estimates `code = ANY($n)` at
+ * ten regions against a custom plan's one, enough for PostgreSQL to judge the generic plan dearer and
+ * plan the statement every time (the province overview's bind took 0.5 ms once a VACUUM FULL of the
+ * cells had changed the other estimates).
  */
 export async function scopeNames(db: Db, codes: string[], unitId: string | null): Promise<ScopeNames> {
   const name = await nameCacheOf(db).lookup(db, { region: codes, unit: [unitId] });
