@@ -64,6 +64,43 @@ describe('suggestion notifications', () => {
     expect(notes.some((n) => n.recipientUserId === w.lead.agent.user.id)).toBe(false);
   });
 
+  it('tells the lead deputy of each invited deputy’s answer, with the reason of a refusal', async () => {
+    const [a, b] = w.cosigners as [SuggestionWorld['lead'], SuggestionWorld['lead']];
+    const s = await draft(w.lead.agent, w, { cosignerIds: [a.mandate.id, b.mandate.id] });
+    await step(w.lead.agent, s.id, 'submit');
+    const answer = (who: SuggestionWorld['lead'], payload: object) =>
+      who.agent.inject({ method: 'POST', url: `/api/suggestions/${s.id}/cosignature`, payload });
+    expect((await answer(a, { decision: 'confirm' })).statusCode).toBe(200);
+    expect((await answer(b, { decision: 'decline', reason: '本人不熟悉该领域' })).statusCode).toBe(200);
+    const notes = await delivered(s.id, 'suggestion.cosign_answered');
+    expect(notes.every((n) => n.recipientUserId === w.lead.agent.user.id && n.channel === 'in_app')).toBe(true);
+    const bodies = notes.map((n) => n.body);
+    expect(bodies).toHaveLength(2);
+    expect(bodies.find((x) => x.startsWith(a.name))).toContain('的联名邀请：同意联名。');
+    expect(bodies.find((x) => x.startsWith(b.name))).toContain('的联名邀请：不同意联名。理由：本人不熟悉该领域');
+  });
+
+  it('tells a unit at once, by SMS too, when the office withdraws its assignment', async () => {
+    const s = await acceptedSuggestion(w);
+    const [lead, co] = [await handlingUnit(t, w), await handlingUnit(t, w, `发改局${Math.random()}`)];
+    await withPhone(co.staff.user.id);
+    const panel = await assign(w, s.id, [
+      { unitId: lead.id, role: 'lead' },
+      { unitId: co.id, role: 'co' },
+    ]);
+    const withdrawn = await w.office.inject({
+      method: 'POST',
+      url: `/api/suggestion-assignments/${assignmentOf(panel, co.id).id}/withdraw`,
+      payload: { reason: '该事项不涉及贵单位' },
+    });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    const notes = await delivered(s.id, 'suggestion.assignment_withdrawn');
+    expect(notes.every((n) => n.recipientUserId === co.staff.user.id)).toBe(true);
+    expect(notes.map((n) => n.channel).sort()).toEqual(['in_app', 'sms']);
+    expect(inApp(notes)[0]?.body).toContain(`${co.name}：代表建议“`);
+    expect(inApp(notes)[0]?.body).toContain('无需继续办理。理由：该事项不涉及贵单位');
+  });
+
   it('tells the lead deputy of the acceptance and of a return for revision', async () => {
     const s = await acceptedSuggestion(w);
     const accepted = inApp(await delivered(s.id, 'suggestion.accepted'));
@@ -216,6 +253,7 @@ describe('suggestion notifications', () => {
     }[];
     const sms = new Set([
       'suggestion.cosign_invited',
+      'suggestion.assignment_withdrawn',
       'suggestion.assigned_to_unit',
       'suggestion.return_decided',
       'suggestion.extension_decided',

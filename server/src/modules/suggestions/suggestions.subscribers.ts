@@ -13,10 +13,10 @@ import { kindLabel } from './suggestions.workflow.js';
 
 /**
  * Turns the suggestion loop's outbox events into messages for whoever must act next (DESIGN §3.2):
- * invited co-signers, the lead deputy on the office's review, assignment and the replies in, the
- * units on assignment and on the office's decisions, the office on the units' requests. SMS only
- * where a quick action is asked. Templates are seeded by migration 0015; values are Chinese, as
- * accounts have no language of their own yet.
+ * invited co-signers, the lead deputy on their answers, on the office's review, assignment and the
+ * replies in, the units on assignment and on the office's decisions (a withdrawal too), the office on
+ * the units' requests. SMS only where a quick action is asked. Templates are seeded by migrations 0015
+ * and 0024; values are Chinese, as accounts have no language of their own yet.
  */
 
 const V = {
@@ -24,6 +24,7 @@ const V = {
   title: { zh: '标题', en: 'title' },
   number: { zh: '编号', en: 'number' },
   lead: { zh: '领衔代表', en: 'lead deputy' },
+  deputy: { zh: '受邀联名的代表', en: 'invited deputy' },
   unit: { zh: '承办单位', en: 'handling unit' },
   units: { zh: '承办单位及方式', en: 'handling units and their roles' },
   role: { zh: '办理方式（主办、协办…）', en: 'role of the unit' },
@@ -42,6 +43,11 @@ export const SUGGESTION_NOTICE_KEYS: [string, Text, VarName[]][] = [
     { zh: '邀请联名（致被邀请代表）', en: 'Invited to co-sign (to the deputy)' },
     ['noun', 'title', 'lead'],
   ],
+  [
+    'suggestion.cosign_answered',
+    { zh: '联名邀请已答复（致领衔代表）', en: 'Co-signing answered (to the lead deputy)' },
+    ['noun', 'title', 'deputy', 'decision', 'reason'],
+  ],
   ['suggestion.accepted', { zh: '已受理（致领衔代表）', en: 'Accepted (to the lead deputy)' }, ['noun', 'title', 'number']],
   [
     'suggestion.returned_for_revision',
@@ -58,6 +64,11 @@ export const SUGGESTION_NOTICE_KEYS: [string, Text, VarName[]][] = [
     'suggestion.assigned_to_unit',
     { zh: '新交办（致承办单位，含改交办）', en: 'Newly assigned (to the unit, also on reassignment)' },
     ['unit', 'noun', 'title', 'role', 'dueDate'],
+  ],
+  [
+    'suggestion.assignment_withdrawn',
+    { zh: '交办已撤销（致承办单位）', en: 'Assignment withdrawn (to the unit)' },
+    ['unit', 'noun', 'title', 'reason'],
   ],
   [
     'suggestion.return_requested',
@@ -162,6 +173,17 @@ const HANDLERS: Record<string, Build> = {
     const accounts = (await Promise.all(ids.map((id) => deputyAccounts(db, id)))).flat();
     return to(e, accounts, true, 'suggestion.cosign_invited', row, { ...base(row), lead });
   },
+  'suggestion.cosign_answered': async (e, row, db) => {
+    const id = str(e, 'deputyId');
+    const deputy = (id ? (await deputyNames(db, [id])).get(id) : null) ?? '受邀代表';
+    const declined = str(e, 'decision') === 'declined';
+    return to(e, await deputyAccounts(db, row.leadDeputyId), false, 'suggestion.cosign_answered', row, {
+      ...base(row),
+      deputy,
+      decision: declined ? '不同意联名' : '同意联名',
+      reason: declined && str(e, 'reason') ? `理由：${str(e, 'reason')}` : '',
+    });
+  },
   'suggestion.accepted': toLead('suggestion.accepted', (_e, row) => ({ number: row.number ? String(row.number) : '—' })),
   'suggestion.returned_for_revision': toLead('suggestion.returned_for_revision', (e) => ({ reason: str(e, 'reason') ?? '' })),
   'suggestion.rejected': toLead('suggestion.rejected', (e) => {
@@ -194,6 +216,8 @@ const HANDLERS: Record<string, Build> = {
     return [...forLead, ...forUnits.flat()];
   },
   'suggestion.reassigned': toUnit('suggestion.assigned_to_unit', true),
+  // The unit stops work on it: by SMS too.
+  'suggestion.assignment_withdrawn': toUnit('suggestion.assignment_withdrawn', true, (e) => ({ reason: str(e, 'reason') ?? '' })),
   'suggestion.return_requested': toOffice('suggestion.return_requested', (e) => ({ reason: str(e, 'reason') ?? '' })),
   'suggestion.return_decided': toUnit('suggestion.return_decided', true, (e) => ({
     decision: decisionOf(e, '同意退回', '不同意退回，请继续办理'),

@@ -43,7 +43,7 @@ export async function answerCosignature(
       note: status === 'declined' ? input.reason : null,
       data: { deputyId: invitation.deputyId, previous: invitation.status },
       topics: ['suggestion.cosign_answered'],
-      payload: { deputyId: invitation.deputyId, decision: status },
+      payload: { deputyId: invitation.deputyId, decision: status, reason: status === 'declined' ? input.reason : null },
       at: now,
     });
     return saved;
