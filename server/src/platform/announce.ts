@@ -42,9 +42,8 @@ export interface Announced {
   version: number;
 }
 
-/** A timeline event's fields, apart from the record it belongs to. */
+/** A timeline event's fields, apart from the record it belongs to (and that record's region). */
 export interface EventFields {
-  regionCode: string | null;
   at: Date;
   actorId: string | null;
   actorRole: string;
@@ -84,7 +83,6 @@ export async function announceChanges<Row extends Announced, State extends strin
     changes.map(({ ctx, row, a }) => ({
       row,
       event: {
-        regionCode: row.regionCode,
         at: a.at,
         ...eventActor(ctx, a.as),
         action: a.action,

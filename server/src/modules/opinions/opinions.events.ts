@@ -32,7 +32,7 @@ const timeline: Timeline<OpinionRow> = {
   insertEvents: (tx, events) =>
     insertEventIds(
       tx,
-      events.map(({ row, event }) => ({ opinionId: row.id, ...event, regionCode: row.regionCode })),
+      events.map(({ row, event }) => ({ opinionId: row.id, regionCode: row.regionCode, ...event })),
     ),
   payload: basePayload,
 };

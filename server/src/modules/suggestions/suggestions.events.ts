@@ -24,7 +24,7 @@ const timeline: Timeline<SuggestionRow> = {
   insertEvents: (tx, events) =>
     insertEventIds(
       tx,
-      events.map(({ row, event }) => ({ suggestionId: row.id, ...event, regionCode: row.regionCode })),
+      events.map(({ row, event }) => ({ suggestionId: row.id, regionCode: row.regionCode, ...event })),
     ),
   payload: basePayload,
 };
