@@ -48,6 +48,18 @@ const withPhone = (userId: string) => t.deps.db.update(users).set({ phone: uniqM
 
 const inApp = <T extends { channel: string }>(notes: T[]) => notes.filter((n) => n.channel === 'in_app');
 
+/** An accepted suggestion assigned to a lead and a co unit; the one named has a mobile number. */
+async function assignedToTwo(withMobile: 'lead' | 'co') {
+  const s = await acceptedSuggestion(w);
+  const units = { lead: await handlingUnit(t, w), co: await handlingUnit(t, w, `发改局${Math.random()}`) };
+  await withPhone(units[withMobile].staff.user.id);
+  const panel = await assign(w, s.id, [
+    { unitId: units.lead.id, role: 'lead' },
+    { unitId: units.co.id, role: 'co' },
+  ]);
+  return { s, ...units, panel };
+}
+
 describe('suggestion notifications', () => {
   it('invites the co-signers in the app and by SMS, in Chinese, naming the lead deputy', async () => {
     const [a, b] = w.cosigners as [SuggestionWorld['lead'], SuggestionWorld['lead']];
@@ -81,13 +93,7 @@ describe('suggestion notifications', () => {
   });
 
   it('tells a unit at once, by SMS too, when the office withdraws its assignment', async () => {
-    const s = await acceptedSuggestion(w);
-    const [lead, co] = [await handlingUnit(t, w), await handlingUnit(t, w, `发改局${Math.random()}`)];
-    await withPhone(co.staff.user.id);
-    const panel = await assign(w, s.id, [
-      { unitId: lead.id, role: 'lead' },
-      { unitId: co.id, role: 'co' },
-    ]);
+    const { s, co, panel } = await assignedToTwo('co');
     const withdrawn = await w.office.inject({
       method: 'POST',
       url: `/api/suggestion-assignments/${assignmentOf(panel, co.id).id}/withdraw`,
@@ -116,13 +122,7 @@ describe('suggestion notifications', () => {
   });
 
   it('tells each assigned unit its role and due date, by SMS too, and the lead deputy who handles it', async () => {
-    const s = await acceptedSuggestion(w);
-    const [lead, co] = [await handlingUnit(t, w), await handlingUnit(t, w, `发改局${Math.random()}`)];
-    await withPhone(lead.staff.user.id);
-    const panel = await assign(w, s.id, [
-      { unitId: lead.id, role: 'lead' },
-      { unitId: co.id, role: 'co' },
-    ]);
+    const { s, lead, co, panel } = await assignedToTwo('lead');
     const notes = await delivered(s.id, 'suggestion.assigned');
     const toLead = notes.filter((n) => n.recipientUserId === lead.staff.user.id);
     expect(toLead.map((n) => n.channel).sort()).toEqual(['in_app', 'sms']);
@@ -139,13 +139,7 @@ describe('suggestion notifications', () => {
 
   it('tells the office of a return request and the unit of the decision', async () => {
     // A unit asks to return an assignment before signing for it.
-    const s = await acceptedSuggestion(w);
-    const [lead, co] = [await handlingUnit(t, w), await handlingUnit(t, w, `发改局${Math.random()}`)];
-    await withPhone(lead.staff.user.id);
-    const panel = await assign(w, s.id, [
-      { unitId: lead.id, role: 'lead' },
-      { unitId: co.id, role: 'co' },
-    ]);
+    const { s, lead, co, panel } = await assignedToTwo('lead');
     const x = { suggestion: s, lead, co };
     const url = `/api/suggestion-assignments/${assignmentOf(panel, lead.id).id}`;
     const asked = await x.lead.staff.inject({
