@@ -2,6 +2,31 @@ import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
+const IV_BYTES = 12;
+
+/**
+ * Random GCM nonces drawn from a pool filled 512 at a time. Reading the system's random source is a
+ * system call, and one per encrypted field was a twentieth of a public submission's CPU (three
+ * fields each); node's randomUUID pools its randomness the same way. A spent pool is replaced, not
+ * overwritten, so a nonce handed out is never reused.
+ */
+class NoncePool {
+  private pool = Buffer.alloc(0);
+  private offset = 0;
+
+  next(): Buffer {
+    if (this.offset + IV_BYTES > this.pool.length) {
+      this.pool = randomBytes(IV_BYTES * 512);
+      this.offset = 0;
+    }
+    const iv = this.pool.subarray(this.offset, this.offset + IV_BYTES);
+    this.offset += IV_BYTES;
+    return iv;
+  }
+}
+
+const ivs = new NoncePool();
+
 /**
  * Field encryption for personal data (DESIGN §7): AES-256-GCM ciphertext for reading back,
  * an HMAC-SHA256 blind index for exact lookups and uniqueness, both from one master key.
@@ -17,7 +42,7 @@ export class FieldCrypto {
   }
 
   encrypt(plain: string): string {
-    const iv = randomBytes(12);
+    const iv = ivs.next();
     const cipher = createCipheriv('aes-256-gcm', this.encKey, iv);
     const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
     return `v1:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')}`;
@@ -26,7 +51,7 @@ export class FieldCrypto {
   decrypt(stored: string): string {
     if (!stored.startsWith('v1:')) throw new Error('Unknown ciphertext version');
     const raw = Buffer.from(stored.slice(3), 'base64');
-    const decipher = createDecipheriv('aes-256-gcm', this.encKey, raw.subarray(0, 12));
+    const decipher = createDecipheriv('aes-256-gcm', this.encKey, raw.subarray(0, IV_BYTES));
     decipher.setAuthTag(raw.subarray(12, 28));
     return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
   }

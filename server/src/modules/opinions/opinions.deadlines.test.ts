@@ -4,6 +4,7 @@ import { fixedClock } from '../../platform/clock.js';
 import { createTestApp, type TestApp } from '../../test/app.js';
 import { act, advance, buildCaseWorld, buildOpinion, type CaseWorld, step } from '../../test/factories.opinions.js';
 import { expireEvaluation } from './commands/expireEvaluation.js';
+import { workingDaysForRegions } from './opinions.deadlines.js';
 import { deadlineRules, opinionEvents, opinions } from './opinions.tables.js';
 
 /** The end of a China calendar day, as the API writes it. */
@@ -145,6 +146,9 @@ describe('deadlines on the working-day calendar, with a controlled clock', () =>
       clock.set(at('2026-03-06T10:00:00')); // a Friday
       const c = await buildOpinion(t.deps, { stationId: w.station.id });
       expect(c.dueAt?.toISOString()).toBe(endOf('2026-03-09'));
+      // The registrar's lookup of a batch's regions at once: a township of the county, and elsewhere.
+      const days = await workingDaysForRegions(t.deps.db, [`${w.county}001`, '99', `${w.county}001`], 'opinion.accept');
+      expect(Object.fromEntries(days)).toEqual({ [`${w.county}001`]: 1, '99': 2 });
     } finally {
       await t.deps.db.delete(deadlineRules).where(eq(deadlineRules.regionCode, w.county));
     }

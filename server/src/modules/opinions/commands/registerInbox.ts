@@ -5,7 +5,7 @@ import type { RequestContext } from '../../../platform/context.js';
 import { afterCommitDispatch } from '../../../platform/outbox.js';
 import { searchDocument } from '../../../platform/text/tokens.js';
 import { loadCalendar } from '../../calendar/calendar.repo.js';
-import { workingDaysFor } from '../opinions.deadlines.js';
+import { workingDaysForRegions } from '../opinions.deadlines.js';
 import { nowOf, type OpinionDeps } from '../opinions.deps.js';
 import {
   claimInbox,
@@ -132,7 +132,11 @@ async function registerRow(tx: Tx, deps: OpinionDeps, batch: Batch, row: InboxRo
  * submissions its share of the process was that of the submissions themselves.
  */
 async function registerAll(tx: Tx, deps: OpinionDeps, batch: Batch, rows: InboxRow[]): Promise<void> {
-  for (const regionCode of new Set(rows.map((r) => r.regionCode))) await acceptDays(tx, batch, regionCode);
+  await acceptDaysOf(
+    tx,
+    batch,
+    rows.map((r) => r.regionCode),
+  );
   const keys = rows.map((r) => r.idempotencyKey).filter((k): k is string => k !== null);
   const taken = await idempotencyKeysTaken(tx, keys);
   const heads = await stationHeads(tx, [...new Set(rows.map((r) => r.stationId))]);
@@ -151,12 +155,15 @@ async function registerAll(tx: Tx, deps: OpinionDeps, batch: Batch, rows: InboxR
 }
 
 async function acceptDays(tx: Tx, batch: Batch, regionCode: string): Promise<number> {
-  let days = batch.acceptDays.get(regionCode);
-  if (days === undefined) {
-    days = await workingDaysFor(tx, regionCode, 'opinion.accept');
-    batch.acceptDays.set(regionCode, days);
-  }
-  return days;
+  await acceptDaysOf(tx, batch, [regionCode]);
+  return batch.acceptDays.get(regionCode)!;
+}
+
+/** The acceptance days of the regions the batch does not know yet, in one statement. */
+async function acceptDaysOf(tx: Tx, batch: Batch, regionCodes: string[]): Promise<void> {
+  const missing = regionCodes.filter((code) => !batch.acceptDays.has(code));
+  if (missing.length === 0) return;
+  for (const [code, days] of await workingDaysForRegions(tx, missing, 'opinion.accept')) batch.acceptDays.set(code, days);
 }
 
 /** The case a submission becomes, as the public intake registers it. */
