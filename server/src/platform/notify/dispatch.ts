@@ -1,10 +1,17 @@
 import type { Config } from '../../config.js';
-import type { Db } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
 import type { Clock } from '../clock.js';
 import type { FieldCrypto } from '../crypto.js';
 import { dispatchableTopics, type OutboxEvent, subscribersOf } from '../outbox.js';
 import { composeRows, templateLookup } from './compose.js';
-import { claimOutboxRow, insertNotifications, markDispatched, type OutboxRow, recordDispatchFailure } from './notify.repo.js';
+import {
+  claimOutboxRows,
+  insertNotifications,
+  markDispatched,
+  type NewNotification,
+  type OutboxRow,
+  recordDispatchFailure,
+} from './notify.repo.js';
 import { providersOf } from './providers/index.js';
 import type { NotifyProviders } from './providers/types.js';
 
@@ -27,6 +34,12 @@ export interface DispatchResult {
 
 /** One run must end even when events keep arriving; the next run carries on. */
 const MAX_EVENTS_PER_RUN = 500;
+/**
+ * Events claimed and dispatched per transaction. A burst of new cases is a burst of events, and one
+ * transaction each (begin, claim, template lookups, insert, mark, commit) was most of the statements
+ * the registered cases cost after their registration.
+ */
+const EVENTS_PER_TRANSACTION = 50;
 
 class SubscriberFailure extends Error {
   constructor(
@@ -48,10 +61,10 @@ const eventOf = (row: OutboxRow): OutboxEvent => ({
 });
 
 /**
- * Dispatches the due outbox events, each in its own transaction: claim it (SKIP LOCKED, so several
- * workers share the work), ask its topic's subscribers who is to be told, write one notification
- * per recipient per channel, and mark it dispatched. A subscriber that throws rolls back only its
- * own event, which is remembered with its error and retried with a growing delay.
+ * Dispatches the due outbox events, a batch per transaction: claim them (SKIP LOCKED, so several
+ * workers share the work), ask each topic's subscribers who is to be told, write one notification
+ * per recipient per channel, and mark the events dispatched. A subscriber that throws rolls back
+ * only its own event, which is remembered with its error and retried with a growing delay.
  */
 export interface DispatchOptions {
   /** The time of this run; by default the dependencies' clock. */
@@ -65,47 +78,92 @@ export async function runOutboxOnce(deps: DispatchDeps, opts: DispatchOptions = 
   const result: DispatchResult = { dispatched: 0, failed: 0, queued: 0 };
   const known = dispatchableTopics();
   const topics = opts.topics ? known.filter((t) => opts.topics?.includes(t)) : known;
-  for (let i = 0; i < MAX_EVENTS_PER_RUN; i++) {
+  let taken = 0;
+  while (taken < MAX_EVENTS_PER_RUN) {
     const now = opts.now ?? deps.clock?.now() ?? new Date();
-    let outcome: { queued: number } | null;
-    try {
-      outcome = await dispatchNext(deps, now, topics);
-    } catch (err) {
-      if (!(err instanceof SubscriberFailure)) throw err;
-      const message = err.message.slice(0, 1000);
-      await recordDispatchFailure(deps.db, err.row.id, message, now);
-      (opts.log ?? console.error)(`[outbox] event ${err.row.id} (${err.row.topic}) failed: ${message}`);
-      result.failed++;
-      continue;
+    const limit = Math.min(EVENTS_PER_TRANSACTION, MAX_EVENTS_PER_RUN - taken);
+    const batch = await dispatchBatch(deps, now, topics, limit);
+    for (const f of batch.failures) {
+      (opts.log ?? console.error)(`[outbox] event ${f.row.id} (${f.row.topic}) failed: ${f.message}`);
     }
-    if (!outcome) break;
-    result.dispatched++;
-    result.queued += outcome.queued;
+    result.dispatched += batch.dispatched;
+    result.failed += batch.failures.length;
+    result.queued += batch.queued;
+    taken += batch.taken;
+    if (batch.taken < limit) break;
   }
   return result;
 }
 
-async function dispatchNext(deps: DispatchDeps, now: Date, topics: readonly string[]): Promise<{ queued: number } | null> {
+interface BatchOutcome {
+  taken: number;
+  dispatched: number;
+  queued: number;
+  failures: { row: OutboxRow; message: string }[];
+}
+
+/**
+ * One transaction's events: all together under a savepoint first; should anything fail, that is
+ * undone and each event goes under a savepoint of its own, so only the failing one keeps an error.
+ */
+async function dispatchBatch(deps: DispatchDeps, now: Date, topics: readonly string[], limit: number): Promise<BatchOutcome> {
   const composeDeps = { crypto: deps.crypto, notify: providersOf(deps) };
   return deps.db.transaction(async (tx) => {
-    const row = await claimOutboxRow(tx, now, topics);
-    if (!row) return null;
-    let queued = 0;
+    const rows = await claimOutboxRows(tx, now, topics, limit);
+    const outcome: BatchOutcome = { taken: rows.length, dispatched: 0, queued: 0, failures: [] };
+    if (rows.length === 0) return outcome;
+    // Each attempt reads its templates afresh: a lookup that failed with its savepoint is not kept.
+    const write = async (db: Tx, batch: OutboxRow[]) => {
+      const lookup = templateLookup(db);
+      const notices: NewNotification[] = [];
+      for (const row of batch) notices.push(...(await noticesOf(db, composeDeps, lookup, row, now)));
+      const inserted = await insertNotifications(db, notices);
+      await markDispatched(
+        db,
+        batch.map((r) => r.id),
+        now,
+      );
+      outcome.dispatched += batch.length;
+      outcome.queued += inserted.filter((n) => n.status === 'queued').length;
+    };
     try {
-      const event = eventOf(row);
-      const lookup = templateLookup(tx);
-      const base = { outboxId: row.id, topic: row.topic, regionCode: row.regionCode };
-      for (const subscriber of subscribersOf(row.topic)) {
-        const recipients = await subscriber(event, tx);
-        const rows = [];
-        for (const r of recipients) rows.push(...(await composeRows(tx, composeDeps, lookup, base, r, now)));
-        const inserted = await insertNotifications(tx, rows);
-        queued += inserted.filter((n) => n.status === 'queued').length;
-      }
-    } catch (err) {
-      throw new SubscriberFailure(row, err);
+      await tx.transaction((sp) => write(sp, rows));
+      return outcome;
+    } catch {
+      // Tried again event by event below, where the failing event's error is kept.
     }
-    await markDispatched(tx, row.id, now);
-    return { queued };
+    for (const row of rows) {
+      try {
+        await tx.transaction((sp) => write(sp, [row]));
+      } catch (err) {
+        const failure = err instanceof SubscriberFailure ? err : new SubscriberFailure(row, err);
+        const message = failure.message.slice(0, 1000);
+        // The claim's lock is still held: the failure is remembered with the others' dispatch.
+        await recordDispatchFailure(tx, row.id, message, now);
+        outcome.failures.push({ row, message });
+      }
+    }
+    return outcome;
   });
+}
+
+/** What an event's subscribers say, as notification rows; a subscriber's error is the event's. */
+async function noticesOf(
+  db: Tx,
+  composeDeps: Parameters<typeof composeRows>[1],
+  lookup: ReturnType<typeof templateLookup>,
+  row: OutboxRow,
+  now: Date,
+): Promise<NewNotification[]> {
+  try {
+    const event = eventOf(row);
+    const base = { outboxId: row.id, topic: row.topic, regionCode: row.regionCode };
+    const notices: NewNotification[] = [];
+    for (const subscriber of subscribersOf(row.topic)) {
+      for (const r of await subscriber(event, db)) notices.push(...(await composeRows(db, composeDeps, lookup, base, r, now)));
+    }
+    return notices;
+  } catch (err) {
+    throw new SubscriberFailure(row, err);
+  }
 }

@@ -11,13 +11,13 @@ export type NewNotification = typeof notifications.$inferInsert;
 export type TemplateRow = typeof notificationTemplates.$inferSelect;
 
 /**
- * The oldest due event nobody else is dispatching; the row lock holds it for this transaction. An
- * event never tried is due at once, whatever the clock says (emit() stamps it with the database's
- * time, a test's clock may stand elsewhere); a failed one waits out its delay.
+ * The oldest due events nobody else is dispatching, up to `limit`; the row locks hold them for this
+ * transaction. An event never tried is due at once, whatever the clock says (emit() stamps it with
+ * the database's time, a test's clock may stand elsewhere); a failed one waits out its delay.
  */
-export async function claimOutboxRow(tx: Tx, now: Date, topics: readonly string[]): Promise<OutboxRow | undefined> {
-  if (topics.length === 0) return undefined;
-  const [row] = await tx
+export async function claimOutboxRows(tx: Tx, now: Date, topics: readonly string[], limit: number): Promise<OutboxRow[]> {
+  if (topics.length === 0) return [];
+  return tx
     .select()
     .from(outbox)
     .where(
@@ -28,20 +28,19 @@ export async function claimOutboxRow(tx: Tx, now: Date, topics: readonly string[
       ),
     )
     .orderBy(asc(outbox.id))
-    .limit(1)
+    .limit(limit)
     .for('update', { skipLocked: true });
-  return row;
 }
 
-export async function markDispatched(tx: Tx, id: number, now: Date): Promise<void> {
+export async function markDispatched(tx: Tx, ids: number[], now: Date): Promise<void> {
   await tx
     .update(outbox)
     .set({ dispatchedAt: now, attempts: sql`${outbox.attempts} + 1`, lastError: null })
-    .where(eq(outbox.id, id));
+    .where(inArray(outbox.id, ids));
 }
 
 /**
- * Outside the rolled-back transaction: the failure itself must be remembered. The next try waits
+ * The failure itself must be remembered, outside what its event's failure rolled back. The next try waits
  * 30 s, 1, 2, 4 … minutes, at most an hour: a broken subscriber is retried, never dropped.
  */
 export async function recordDispatchFailure(db: Executor, id: number, error: string, now: Date): Promise<void> {
