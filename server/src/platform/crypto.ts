@@ -6,7 +6,7 @@ const IV_BYTES = 12;
 
 /**
  * Random GCM nonces drawn from a pool filled 512 at a time. Reading the system's random source is a
- * system call, and one per encrypted field was a twentieth of a public submission's CPU (three
+ * system call, and one per encrypted field was 6.5 % of a public submission's node CPU (three
  * fields each); node's randomUUID pools its randomness the same way. A spent pool is replaced, not
  * overwritten, so a nonce handed out is never reused.
  */
