@@ -1,5 +1,6 @@
 import type { Config } from '../../config.js';
 import type { Db, Tx } from '../../db/client.js';
+import { togetherOrAlone } from '../../db/savepoints.js';
 import type { Clock } from '../clock.js';
 import type { FieldCrypto } from '../crypto.js';
 import { dispatchableTopics, type OutboxEvent, subscribersOf } from '../outbox.js';
@@ -40,15 +41,6 @@ const MAX_EVENTS_PER_RUN = 500;
  * the registered cases cost after their registration.
  */
 const EVENTS_PER_TRANSACTION = 50;
-
-class SubscriberFailure extends Error {
-  constructor(
-    readonly row: OutboxRow,
-    readonly original: unknown,
-  ) {
-    super((original as Error)?.message ?? String(original));
-  }
-}
 
 const eventOf = (row: OutboxRow): OutboxEvent => ({
   id: row.id,
@@ -102,10 +94,7 @@ interface BatchOutcome {
   failures: { row: OutboxRow; message: string }[];
 }
 
-/**
- * One transaction's events: all together under a savepoint first; should anything fail, that is
- * undone and each event goes under a savepoint of its own, so only the failing one keeps an error.
- */
+/** One transaction's events, together or, should anything fail, each alone (togetherOrAlone). */
 async function dispatchBatch(deps: DispatchDeps, now: Date, topics: readonly string[], limit: number): Promise<BatchOutcome> {
   const composeDeps = { crypto: deps.crypto, notify: providersOf(deps) };
   return deps.db.transaction(async (tx) => {
@@ -126,28 +115,18 @@ async function dispatchBatch(deps: DispatchDeps, now: Date, topics: readonly str
       outcome.dispatched += batch.length;
       outcome.queued += inserted.filter((n) => n.status === 'queued').length;
     };
-    try {
-      await tx.transaction((sp) => write(sp, rows));
-      return outcome;
-    } catch {
-      // Tried again event by event below, where the failing event's error is kept.
-    }
-    for (const row of rows) {
-      try {
-        await tx.transaction((sp) => write(sp, [row]));
-      } catch (err) {
-        const failure = err instanceof SubscriberFailure ? err : new SubscriberFailure(row, err);
-        const message = failure.message.slice(0, 1000);
-        // The claim's lock is still held: the failure is remembered with the others' dispatch.
-        await recordDispatchFailure(tx, row.id, message, now);
-        outcome.failures.push({ row, message });
-      }
+    const { failures } = await togetherOrAlone(tx, rows, write, (sp, row) => write(sp, [row]));
+    for (const { item: row, error } of failures) {
+      const message = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+      // The claim's lock is still held: the failure is remembered with the others' dispatch.
+      await recordDispatchFailure(tx, row.id, message, now);
+      outcome.failures.push({ row, message });
     }
     return outcome;
   });
 }
 
-/** What an event's subscribers say, as notification rows; a subscriber's error is the event's. */
+/** What an event's subscribers say, as notification rows. */
 async function noticesOf(
   db: Tx,
   composeDeps: Parameters<typeof composeRows>[1],
@@ -155,15 +134,11 @@ async function noticesOf(
   row: OutboxRow,
   now: Date,
 ): Promise<NewNotification[]> {
-  try {
-    const event = eventOf(row);
-    const base = { outboxId: row.id, topic: row.topic, regionCode: row.regionCode };
-    const notices: NewNotification[] = [];
-    for (const subscriber of subscribersOf(row.topic)) {
-      for (const r of await subscriber(event, db)) notices.push(...(await composeRows(db, composeDeps, lookup, base, r, now)));
-    }
-    return notices;
-  } catch (err) {
-    throw new SubscriberFailure(row, err);
+  const event = eventOf(row);
+  const base = { outboxId: row.id, topic: row.topic, regionCode: row.regionCode };
+  const notices: NewNotification[] = [];
+  for (const subscriber of subscribersOf(row.topic)) {
+    for (const r of await subscriber(event, db)) notices.push(...(await composeRows(db, composeDeps, lookup, base, r, now)));
   }
+  return notices;
 }

@@ -1,4 +1,5 @@
 import type { Tx } from '../../../db/client.js';
+import { eachAlone, type Failure, togetherOrAlone } from '../../../db/savepoints.js';
 import { recordAudit } from '../../../platform/audit.js';
 import type { WorkingCalendar } from '../../../platform/calendar/calendar.js';
 import type { RequestContext } from '../../../platform/context.js';
@@ -63,33 +64,26 @@ async function registerClaimed(
   claim: (tx: Tx) => Promise<InboxRow[]>,
 ): Promise<{ taken: number; registered: number; together: number }> {
   const batch: Batch = { calendar: await loadCalendar(deps.db), acceptDays: new Map() };
-  const failed: { row: InboxRow; error: unknown }[] = [];
+  const failed: Failure<InboxRow>[] = [];
   let together = 0;
   const taken = await deps.db.transaction(async (tx) => {
     const rows = await claim(tx);
-    // The rows without photos in a few statements; should one of them fail, the statements are
-    // undone and every row goes one by one, so that only the failing row keeps an error.
+    const one = (sp: Tx, row: InboxRow) => registerRow(sp, deps, batch, row);
+    // The rows without photos in a few statements; should one of them fail, every row goes alone.
     const plain = rows.filter((r) => r.photoIds.length === 0);
-    let oneByOne = rows;
-    if (plain.length > 0) {
-      try {
-        await tx.transaction((sp) => registerAll(sp, deps, batch, plain));
-        oneByOne = rows.filter((r) => r.photoIds.length > 0);
-        together = plain.length;
-      } catch {
-        // Tried again row by row below, where the failing row's error is kept.
-      }
-    }
-    for (const row of oneByOne) {
-      try {
-        await tx.transaction((sp) => registerRow(sp, deps, batch, row));
-      } catch (error) {
-        failed.push({ row, error });
-      }
-    }
+    const attempt = await togetherOrAlone(tx, plain, (sp, all) => registerAll(sp, deps, batch, all), one);
+    if (attempt.together) together = plain.length;
+    failed.push(
+      ...attempt.failures,
+      ...(await eachAlone(
+        tx,
+        rows.filter((r) => r.photoIds.length > 0),
+        one,
+      )),
+    );
     return rows.length;
   });
-  for (const f of failed) await noteFailure(deps, f.row, f.error);
+  for (const f of failed) await noteFailure(deps, f.item, f.error);
   const registered = taken - failed.length;
   if (registered > 0) await afterCommitDispatch(deps.jobs);
   return { taken, registered, together };
