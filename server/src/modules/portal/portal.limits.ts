@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.js';
 import type { AppInstance } from '../../platform/http.js';
+import { FixedWindows } from '../../platform/rate-limit.js';
 
 /**
  * Abuse limits of the public routes (DESIGN §7: rate limits on public routes). The counters live in
@@ -73,7 +74,7 @@ const MAX_CODES = 20_000;
  * also stops a guesser who changes addresses; the price is that the owner waits out the hour too.
  */
 export class GuessCounter {
-  private readonly windows = new Map<string, { count: number; startedAt: number }>();
+  private readonly windows = new FixedWindows(MAX_CODES);
 
   constructor(
     private readonly max: number = LIMITS.wrongLast4PerCodePerHour,
@@ -82,27 +83,12 @@ export class GuessCounter {
 
   /** Seconds until the code opens again, or 0 when it is open. */
   lockedFor(code: string, now = Date.now()): number {
-    const w = this.windows.get(code);
-    if (!w || w.startedAt + this.windowMs <= now || w.count < this.max) return 0;
+    const w = this.windows.current(code, now, this.windowMs);
+    if (!w || w.count < this.max) return 0;
     return Math.ceil((w.startedAt + this.windowMs - now) / 1000);
   }
 
   miss(code: string, now = Date.now()): void {
-    let w = this.windows.get(code);
-    if (!w || w.startedAt + this.windowMs <= now) {
-      this.windows.delete(code);
-      w = { count: 0, startedAt: now };
-      this.windows.set(code, w);
-      if (this.windows.size > MAX_CODES) this.evict(now);
-    }
-    w.count += 1;
-  }
-
-  private evict(now: number): void {
-    for (const [k, w] of this.windows) if (w.startedAt + this.windowMs <= now) this.windows.delete(k);
-    for (const k of this.windows.keys()) {
-      if (this.windows.size <= MAX_CODES) break;
-      this.windows.delete(k);
-    }
+    this.windows.hit(code, now, this.windowMs);
   }
 }
