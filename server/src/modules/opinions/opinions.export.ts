@@ -6,8 +6,9 @@ import type { RequestContext } from '../../platform/context.js';
 import { badRequest } from '../../platform/errors.js';
 import type { OpinionDeps } from './opinions.deps.js';
 import { caseQuery, isOverdue, sortOf } from './opinions.list.js';
-import { type CaseListRow, caseIds, caseRowsByIds, countCases, orderOf } from './opinions.list.repo.js';
+import { caseIds, countCases, orderOf } from './opinions.list.repo.js';
 import type { OpinionFilter } from './opinions.list.schema.js';
+import { type CaseListRow, caseRowsByIds } from './opinions.rows.repo.js';
 import { STATE_LABELS } from './opinions.workflow.js';
 
 /** One workbook is for reading and filing, not a database dump: beyond this, narrow the filters. */

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { type AnyColumn, and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import { type Db, type Executor, preparedQuery, resultRows, uuidArray } from '../../db/client.js';
-import { nameCacheOf } from '../../platform/names.js';
+import { type Db, type Executor, preparedQuery, resultRows } from '../../db/client.js';
 import { underRegion } from '../regions/regions.tables.js';
 import type { OpinionFilter, OpinionSort, QueueKey } from './opinions.list.schema.js';
+import { type ListRow, listRowsByIds, type RawListRow, withListNames } from './opinions.rows.repo.js';
 import { searchCondition, searchTermsOf } from './opinions.search.js';
-import { type EvaluationValue, type OpinionChannel, opinions, type ReplyResult } from './opinions.tables.js';
+import { opinions } from './opinions.tables.js';
 import type { CaseScope } from './opinions.visibility.js';
 import { CLOSED_STATES, OPEN_STATES, type OpinionState } from './opinions.workflow.js';
 
@@ -219,7 +219,7 @@ export async function rankedPage(
   limit: number,
   offset: number,
   joins: SQL = sql``,
-): Promise<{ rows: CaseListRow[]; pooled: number }> {
+): Promise<{ rows: ListRow[]; pooled: number }> {
   const [found] = resultRows<{ ids: string[]; n: number | string }>(
     await db.execute(sql`WITH recent AS MATERIALIZED (
         SELECT ${opinions.id} AS id, ${opinions.receivedAt} AS received_at, ${rank} AS rank FROM opinions${joins}
@@ -228,107 +228,14 @@ export async function rankedPage(
       SELECT ARRAY(SELECT id::text FROM candidates ORDER BY rank DESC, received_at DESC, id DESC LIMIT ${limit} OFFSET ${offset}) AS ids,
         (SELECT count(*)::int FROM recent) AS n`),
   );
-  // The rows by the statement prepared once (caseRowsByIds), not inside this one: a search is planned
+  // The rows by the statement prepared once (listRowsByIds), not inside this one: a search is planned
   // for its words each time, and planning the rows' function with it cost 0.3 ms more on the province.
-  return { rows: await caseRowsByIds(db, found?.ids ?? []), pooled: Number(found?.n ?? 0) };
-}
-
-/** Both drivers hand timestamps back as Dates outside a transaction (drizzle keeps them as text inside one). */
-export interface CaseListRow {
-  id: string;
-  trackingCode: string;
-  title: string;
-  summary: string;
-  content: string;
-  state: OpinionState;
-  channel: OpinionChannel;
-  categoryId: string | null;
-  categoryName: string | null;
-  regionCode: string;
-  regionName: string | null;
-  stationId: string | null;
-  stationName: string | null;
-  responsibleDeputyId: string | null;
-  responsibleDeputyName: string | null;
-  leadUnitId: string | null;
-  leadUnitName: string | null;
-  placeText: string | null;
-  dueAt: Date | null;
-  supervised: boolean;
-  urgeCount: number;
-  replyResult: ReplyResult | null;
-  repliedAt: Date | null;
-  evaluation: EvaluationValue | null;
-  receivedAt: Date;
-  closedAt: Date | null;
-  submitterNameMasked: string | null;
-  submitterPhoneMasked: string | null;
-}
-
-/** The columns a list row and an export row show (migration 0019); the names come from the process (platform/names.ts). */
-const CASE_ROWS = 'SELECT * FROM opinion_case_rows($1::uuid[])';
-
-/** A row as the statement gives it: the timestamps as Dates or, from a raw statement on node-postgres, as text. */
-type RawRow = Omit<CaseListRow, NameField | 'dueAt' | 'repliedAt' | 'closedAt' | 'receivedAt'> & {
-  dueAt: Date | string | null;
-  repliedAt: Date | string | null;
-  closedAt: Date | string | null;
-  receivedAt: Date | string;
-};
-type NameField = 'categoryName' | 'regionName' | 'stationName' | 'responsibleDeputyName' | 'leadUnitName';
-
-export async function caseRowsByIds(db: Db, ids: string[]): Promise<CaseListRow[]> {
-  if (ids.length === 0) return [];
-  return withNames(db, await preparedQuery<RawRow>(db, 'opinion-case-rows', CASE_ROWS, [uuidArray(ids)]));
-}
-
-/**
- * The rows with their names. Each is built field by field: spreading a row of this width into a new
- * object cost ten microseconds a row, more than the names.
- */
-async function withNames(db: Db, rows: RawRow[]): Promise<CaseListRow[]> {
-  const name = await nameCacheOf(db).lookup(db, {
-    category: rows.map((r) => r.categoryId),
-    region: rows.map((r) => r.regionCode),
-    station: rows.map((r) => r.stationId),
-    deputy: rows.map((r) => r.responsibleDeputyId),
-    unit: rows.map((r) => r.leadUnitId),
-  });
-  return rows.map((r) => ({
-    id: r.id,
-    trackingCode: r.trackingCode,
-    title: r.title,
-    summary: r.summary,
-    content: r.content,
-    state: r.state,
-    channel: r.channel,
-    categoryId: r.categoryId,
-    categoryName: name('category', r.categoryId),
-    regionCode: r.regionCode,
-    regionName: name('region', r.regionCode),
-    stationId: r.stationId,
-    stationName: name('station', r.stationId),
-    responsibleDeputyId: r.responsibleDeputyId,
-    responsibleDeputyName: name('deputy', r.responsibleDeputyId),
-    leadUnitId: r.leadUnitId,
-    leadUnitName: name('unit', r.leadUnitId),
-    placeText: r.placeText,
-    dueAt: dateOf(r.dueAt),
-    supervised: r.supervised,
-    urgeCount: r.urgeCount,
-    replyResult: r.replyResult,
-    repliedAt: dateOf(r.repliedAt),
-    evaluation: r.evaluation,
-    receivedAt: dateOf(r.receivedAt),
-    closedAt: dateOf(r.closedAt),
-    submitterNameMasked: r.submitterNameMasked,
-    submitterPhoneMasked: r.submitterPhoneMasked,
-  }));
+  return { rows: await listRowsByIds(db, found?.ids ?? []), pooled: Number(found?.n ?? 0) };
 }
 
 /**
  * A page of a list: its ids and the count (capped as in countCases), then the rows of those ids by
- * `opinion_case_rows` (migration 0019), all in one statement; the rows' names from the process's cache.
+ * `opinion_list_rows` (migration 0025), all in one statement; the rows' names from the process's cache.
  * A search's page is planned for its words each time (`plan`, see pageWithRows).
  */
 export async function casePage(
@@ -338,7 +245,7 @@ export async function casePage(
   page: { limit: number; offset: number },
   cap?: number,
   plan: Plan = 'each',
-): Promise<{ rows: CaseListRow[]; total: number; exact: boolean }> {
+): Promise<{ rows: ListRow[]; total: number; exact: boolean }> {
   const condition = where ?? sql`true`;
   const counted =
     cap === undefined
@@ -371,7 +278,7 @@ export async function listPage(
   page: { limit: number; offset: number },
   cap?: number,
   onePass = ONE_PASS,
-): Promise<{ rows: CaseListRow[]; total: number; exact: boolean }> {
+): Promise<{ rows: ListRow[]; total: number; exact: boolean }> {
   const found = await pageWithRows(
     db,
     sql`WITH m AS MATERIALIZED (
@@ -399,23 +306,16 @@ const dialect = new PgDialect();
 type Plan = 'once' | 'each';
 
 /** `page` yields one row: `ids` (uuid[], in the page's order) and `n`; the answer has the rows of those ids. */
-export async function pageWithRows(db: Db, page: SQL, plan: Plan): Promise<{ rows: CaseListRow[]; n: number }> {
+export async function pageWithRows(db: Db, page: SQL, plan: Plan): Promise<{ rows: ListRow[]; n: number }> {
   const query = dialect.sqlToQuery(sql`
-    SELECT p.n AS "pageCount", r.* FROM (${page}) p LEFT JOIN LATERAL opinion_case_rows(p.ids) r ON true ORDER BY r.ord`);
+    SELECT p.n AS "pageCount", r.* FROM (${page}) p LEFT JOIN LATERAL opinion_list_rows(p.ids) r ON true ORDER BY r.ord`);
   const name = plan === 'once' ? `case-page-${createHash('sha1').update(query.sql).digest('base64url').slice(0, 16)}` : null;
-  const all = await preparedQuery<RawRow & { pageCount: number | string | null }>(db, name, query.sql, query.params);
+  const all = await preparedQuery<RawListRow & { pageCount: number | string | null }>(db, name, query.sql, query.params);
   return {
-    rows: await withNames(
+    rows: await withListNames(
       db,
       all.filter((r) => r.id !== null),
     ),
     n: Number(all[0]?.pageCount ?? 0),
   };
-}
-
-/** drizzle's node-postgres session hands timestamps of a raw statement back as text. */
-function dateOf(v: Date | string): Date;
-function dateOf(v: Date | string | null): Date | null;
-function dateOf(v: Date | string | null): Date | null {
-  return v === null ? null : v instanceof Date ? v : new Date(v);
 }

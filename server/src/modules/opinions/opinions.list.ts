@@ -5,7 +5,6 @@ import { badRequest } from '../../platform/errors.js';
 import { loadCalendar } from '../calendar/calendar.repo.js';
 import { nowOf, type OpinionDeps } from './opinions.deps.js';
 import {
-  type CaseListRow,
   cappedCount,
   caseCondition,
   casePage,
@@ -17,6 +16,7 @@ import {
   rankedPage,
 } from './opinions.list.repo.js';
 import { type OpinionFilter, type OpinionListQuery, type OpinionSort, QUEUES, type QueueRole } from './opinions.list.schema.js';
+import type { ListRow } from './opinions.rows.repo.js';
 import { requiredWordJoin, type SearchTerms, searchRank, searchTermsOf } from './opinions.search.js';
 import { type CaseScope, caseScopeOf } from './opinions.visibility.js';
 
@@ -145,10 +145,10 @@ async function relevancePage(
   return { rows, count };
 }
 
-export const isOverdue = (r: Pick<CaseListRow, 'state' | 'dueAt'>, now: Date) =>
+export const isOverdue = (r: Pick<ListRow, 'state' | 'dueAt'>, now: Date) =>
   DEADLINE_STATES.includes(r.state) && !!r.dueAt && r.dueAt.getTime() < now.getTime();
 
-export function presentListRow(r: CaseListRow, now: Date) {
+export function presentListRow(r: ListRow, now: Date) {
   return {
     id: r.id,
     trackingCode: r.trackingCode,

@@ -7,11 +7,11 @@ import { type FieldCrypto, maskPhone } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import { scopeFilter } from '../../platform/scope.js';
 import type { OpinionDeps } from './opinions.deps.js';
-import { caseRowsByIds } from './opinions.list.repo.js';
 import { casesOfPhone, MAX_CASES_OF_PERSON } from './opinions.person.repo.js';
 import type { PersonCases } from './opinions.person.schema.js';
 import { isOpen } from './opinions.present.js';
 import type { OpinionRow } from './opinions.repo.js';
+import { caseRowsByIds } from './opinions.rows.repo.js';
 import { opinions } from './opinions.tables.js';
 
 /**

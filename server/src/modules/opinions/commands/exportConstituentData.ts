@@ -3,11 +3,11 @@ import { recordAudit } from '../../../platform/audit.js';
 import { chinaDate } from '../../../platform/calendar/calendar.js';
 import type { RequestContext } from '../../../platform/context.js';
 import { nowOf, type OpinionDeps } from '../opinions.deps.js';
-import { caseRowsByIds } from '../opinions.list.repo.js';
 import { accountOf, openField, personCases } from '../opinions.person.js';
 import { eventsOfCases, filesOfCases } from '../opinions.person.repo.js';
 import type { PersonExportData } from '../opinions.person.schema.js';
 import { presentEvent } from '../opinions.present.js';
+import { caseRowsByIds } from '../opinions.rows.repo.js';
 import { STATE_LABELS } from '../opinions.workflow.js';
 
 /**
