@@ -45,7 +45,18 @@ export const METRIC_COLUMNS = [...COUNT_COLUMNS, ...STAGE_COLUMNS] as const;
 export type MetricColumn = (typeof METRIC_COLUMNS)[number];
 export type Sums = Record<MetricColumn, number>;
 
-export const emptySums = (): Sums => Object.fromEntries(METRIC_COLUMNS.map((c) => [c, 0])) as Sums;
+/**
+ * The sums of a statement's row (numbers or numeric text). Assigned column by column in one order, so
+ * that every Sums object has the same shape: built by Object.fromEntries each was a dictionary, dear
+ * to build, read and serialise (a tenth of the statistics breakdown's time in the process).
+ */
+export function sumsOf(row: Record<string, unknown>): Sums {
+  const s = {} as Sums;
+  for (const col of METRIC_COLUMNS) s[col] = Number(row[col] ?? 0);
+  return s;
+}
+
+export const emptySums = (): Sums => sumsOf({});
 
 export interface StageFigure {
   /** Cases that completed the stage. */
@@ -115,10 +126,16 @@ export function figuresOf(s: Sums): Figures {
     satisfactionRate: rate(s.satisfied + s.basically_satisfied, evaluated),
     onTimeRate: rate(s.replied_on_time, s.replied),
     resolvedRate: rate(s.resolved, s.replied),
-    stages: Object.fromEntries(
-      STAGES.map((st) => [st, { cases: s[`n_${st}`], averageDays: average(s[`days_${st}`], s[`n_${st}`]) }]),
-    ) as Record<Stage, StageFigure>,
+    stages: stagesOf(s),
   };
+}
+
+const STAGE_KEYS = STAGES.map((stage) => ({ stage, n: `n_${stage}` as const, days: `days_${stage}` as const }));
+
+function stagesOf(s: Sums): Record<Stage, StageFigure> {
+  const stages = {} as Record<Stage, StageFigure>;
+  for (const k of STAGE_KEYS) stages[k.stage] = { cases: s[k.n], averageDays: average(s[k.days], s[k.n]) };
+  return stages;
 }
 
 /** Labels for the export and the API's documentation (the web has its own i18n keys). */

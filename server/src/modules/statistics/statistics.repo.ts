@@ -2,7 +2,7 @@ import { type Db, type Executor, fixedQuery } from '../../db/client.js';
 import { nameCacheOf } from '../../platform/names.js';
 import { opinionCategories } from '../opinions/opinions.tables.js';
 import { COUNTY_CODE_LENGTH, regionRangeEnd } from '../regions/regions.tables.js';
-import { METRIC_COLUMNS, type Sums } from './statistics.metrics.js';
+import { METRIC_COLUMNS, type Sums, sumsOf } from './statistics.metrics.js';
 import type { StatisticsScope } from './statistics.policy.js';
 import type { Dimension } from './statistics.schema.js';
 
@@ -121,9 +121,6 @@ function groupingOf(dimension: Dimension): { dim: StorageDim; key: string; name:
   return { dim: dimension, key: 'c.member', name: nameOf(dimension) };
 }
 
-const toSums = (row: Record<string, unknown>): Sums =>
-  Object.fromEntries(METRIC_COLUMNS.map((col) => [col, Number(row[col] ?? 0)])) as Sums;
-
 /** The names a scope shows beside its figures: the regions of its path and its unit. */
 export interface ScopeNames {
   regions: Map<string, string>;
@@ -156,7 +153,7 @@ export async function sumCells(db: Executor, scope: StatisticsScope, period: Per
     `SELECT ${SUMS} FROM ${cells.from()}`,
     cells.values,
   );
-  return toSums(row ?? {});
+  return sumsOf(row ?? {});
 }
 
 export interface GroupRow {
@@ -178,7 +175,7 @@ export interface Groups {
 }
 
 const groupsOf = (rows: GroupRowText[], total: number): Groups => ({
-  rows: rows.map((r) => ({ key: r.key, name: r.name, sums: toSums(r) })),
+  rows: rows.map((r) => ({ key: r.key, name: r.name, sums: sumsOf(r) })),
   total,
 });
 
