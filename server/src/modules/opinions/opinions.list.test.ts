@@ -215,6 +215,20 @@ describe('GET /api/opinions: search', () => {
     expect(mine(await ids(w.unitStaff, `&q=${encodeURIComponent('路灯')}`))).toEqual([]);
   });
 
+  it('answers a one-word search from the word’s index as from the cases themselves', async () => {
+    for (const word of ['路灯', '暖气', '健身']) {
+      const q = `&q=${encodeURIComponent(word)}`;
+      const index = await list(w.office, q);
+      // A filter that every case passes makes the list read the cases themselves.
+      const cases = await list(w.office, `${q}&from=2000-01-01`);
+      expect(index.items.length, word).toBeGreaterThan(0);
+      expect(index, word).toEqual(cases);
+      expect(await list(w.office, `${q}&regionCode=${w.township}`), word).toEqual(
+        await list(w.office, `${q}&regionCode=${w.township}&from=2000-01-01`),
+      );
+    }
+  });
+
   it('ranks the phrase in the title above a mention in the content, unless another order is asked for', async () => {
     // d is newer and has the words, a has the phrase in its title.
     const q = `&q=${encodeURIComponent('幸福小区路灯')}&regionCode=${w.township}`;

@@ -14,6 +14,7 @@ import {
   orderOf,
   type QueueClock,
   rankedPage,
+  wordRankedPage,
 } from './opinions.list.repo.js';
 import { type OpinionFilter, type OpinionListQuery, type OpinionSort, QUEUES, type QueueRole } from './opinions.list.schema.js';
 import type { ListRow } from './opinions.rows.repo.js';
@@ -85,6 +86,7 @@ export async function listCases(deps: Deps, user: SessionUser, query: OpinionLis
     where,
     searchTermsOf(query.q),
     regionOfSearch(scope, query),
+    searchOnly(scope, query),
     offset,
     query.pageSize,
   );
@@ -98,6 +100,18 @@ function regionOfSearch(scope: CaseScope, f: OpinionFilter): string {
 }
 
 /**
+ * Whether the list's only conditions are the search and a region (the account's, or one asked for):
+ * then a one-word search is read from the word's index (wordRankedPage).
+ */
+function searchOnly(scope: CaseScope, f: OpinionListQuery): boolean {
+  const { q: _q, queue, regionCode, sort: _sort, page: _page, pageSize: _pageSize, ...filters } = f;
+  if (scope.kind !== 'region' || (queue !== undefined && queue !== 'all')) return false;
+  if (Object.values(filters).some((v) => v !== undefined)) return false;
+  // Two regions apart match nothing; the general reading says so.
+  return !regionCode || regionCode.startsWith(scope.prefix) || scope.prefix.startsWith(regionCode);
+}
+
+/**
  * The page of a relevance order: the RELEVANCE_POOL most recent matches by rank, then the older
  * matches newest first. Both halves are stable, so pages neither repeat nor skip a case. The count
  * is the pool's; only a page past the pool counts on its own.
@@ -107,6 +121,7 @@ async function relevancePage(
   where: SQL | undefined,
   terms: SearchTerms,
   region: string,
+  searchOnly: boolean,
   offset: number,
   limit: number,
 ) {
@@ -115,15 +130,10 @@ async function relevancePage(
     return { rows: page.rows, count: { total: page.total, exact: page.exact } };
   }
   const take = Math.min(limit, RELEVANCE_POOL - offset);
-  const ranked = await rankedPage(
-    deps.db,
-    where,
-    searchRank(terms),
-    RELEVANCE_POOL,
-    take,
-    offset,
-    requiredWordJoin(terms, region),
-  );
+  const ranked =
+    searchOnly && terms.word !== null
+      ? await wordRankedPage(deps.db, terms.word, region, RELEVANCE_POOL, take, offset)
+      : await rankedPage(deps.db, where, searchRank(terms), RELEVANCE_POOL, take, offset, requiredWordJoin(terms, region));
   // No row says nothing of the pool when the page starts past its end: count then.
   if (ranked.rows.length === 0 && offset > 0) return { rows: [], count: await countCases(deps.db, where, SEARCH_COUNT_CAP) };
   const count = cappedCount(ranked.pooled, RELEVANCE_POOL);

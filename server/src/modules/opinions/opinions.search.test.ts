@@ -5,7 +5,7 @@ import { createTestApp, type TestApp } from '../../test/app.js';
 import { buildCaseWorld, buildOpinion, type CaseWorld } from '../../test/factories.opinions.js';
 import { randomCounty } from '../../test/factories.stations.js';
 import { underRegion } from '../regions/regions.tables.js';
-import { rankedPage } from './opinions.list.repo.js';
+import { rankedPage, wordRankedPage } from './opinions.list.repo.js';
 import { requiredWordJoin, searchCondition, searchRank, searchTermsOf } from './opinions.search.js';
 import { opinions } from './opinions.tables.js';
 
@@ -42,6 +42,9 @@ beforeAll(async () => {
   t = await createTestApp();
   w = await buildCaseWorld(t);
   for (const content of CONTENTS) await buildOpinion(t.deps, { stationId: w.station.id, content });
+  // A title of its own (otherwise it is the content's beginning): the word in the content only, in the title only.
+  await buildOpinion(t.deps, { stationId: w.station.id, title: '夜间照明', content: '小区北门的路灯坏了。' });
+  await buildOpinion(t.deps, { stationId: w.station.id, title: '路灯维修', content: '北门晚上一片漆黑，请尽快修好。' });
 });
 afterAll(async () => {
   await t?.close();
@@ -69,6 +72,59 @@ describe('search along the words in the order of time', () => {
     expect(searchTermsOf('3号楼').required).toBeNull();
     expect(searchTermsOf('abc12345').required).toBeNull();
     expect(searchTermsOf('！！').required).toBeNull();
+  });
+
+  it('reads a search from the word’s index only when nothing but the word can match', () => {
+    expect(searchTermsOf('路灯').word).toBe('路灯');
+    expect(searchTermsOf('灯').word).toBe('灯');
+    expect(searchTermsOf('12').word).toBe('12');
+    // A longer text also matches as a substring, a Chinese one also by its pairs.
+    expect(searchTermsOf('停车难').word).toBeNull();
+    expect(searchTermsOf('abc123').word).toBeNull();
+    // Two words, a word with punctuation, a word in capitals (the phrase ranks it as typed).
+    expect(searchTermsOf('路 灯').word).toBeNull();
+    expect(searchTermsOf('灯!').word).toBeNull();
+    expect(searchTermsOf('AB').word).toBeNull();
+  });
+
+  it('ranks a one-word search from the word’s index as from the cases themselves', async () => {
+    // In the cases' township (other files' cases are elsewhere) and in a region without them; deep
+    // enough for every match, and a pool of two paged by one.
+    const words = [...new Set([...QUERIES, '坏', '楼道', '12'].map((q) => searchTermsOf(q).word).filter((q) => q !== null))];
+    expect(words).toEqual(['路灯', '停车', '灯', '车站', '鸽子', '坏', '楼道', '12']);
+    let found = 0;
+    for (const region of [w.township, '99']) {
+      for (const word of words) {
+        const terms = searchTermsOf(word);
+        const where = and(searchCondition(terms), underRegion(opinions.regionCode, region));
+        for (const [pool, limit, offset] of [
+          [200, 50, 0],
+          [2, 1, 1],
+        ] as const) {
+          const cases = await rankedPage(t.deps.db, where, searchRank(terms), pool, limit, offset);
+          const index = await wordRankedPage(t.deps.db, word, region, pool, limit, offset);
+          const label = `${word} in '${region}', ${pool}/${limit}/${offset}`;
+          expect(index.rows, label).toEqual(cases.rows);
+          expect(index.pooled, label).toBe(cases.pooled);
+          found += cases.rows.length;
+        }
+      }
+    }
+    expect(found).toBeGreaterThan(5);
+  });
+
+  it('ranks a case anew when its title or content changes', async () => {
+    const o = await buildOpinion(t.deps, { stationId: w.station.id, content: '健身器材损坏。', title: '器材' });
+    const rankOf = async () =>
+      resultRows<{ rank: number }>(
+        await t.deps.db.execute(sql`SELECT rank FROM opinion_search_words WHERE opinion_id = ${o.id} AND word = '健身'`),
+      )[0]?.rank;
+    const before = Number(await rankOf());
+    await t.deps.db.update(opinions).set({ title: '健身器材' }).where(eq(opinions.id, o.id));
+    expect(Number(await rankOf())).toBeCloseTo(before + 2, 5);
+    await t.deps.db.update(opinions).set({ content: '器材损坏。' }).where(eq(opinions.id, o.id));
+    expect(Number(await rankOf())).toBeCloseTo(before + 1, 5);
+    await t.deps.db.delete(opinions).where(eq(opinions.id, o.id));
   });
 
   it('finds the same matches, in the same order, as reading the cases themselves', async () => {

@@ -27,6 +27,12 @@ export interface SearchTerms {
    * than they saved, the rare combinations being found by the GIN index anyway.
    */
   required: string | null;
+  /**
+   * The text when it is one word and nothing but that word can match it (no substring arm, no
+   * tracking code): its matches are the word's rows in opinion_search_words, which carry the rank
+   * searchRank gives them (migration 0026), so its search reads that index alone.
+   */
+  word: string | null;
 }
 
 /** pg_trgm needs three characters to use its index; shorter substrings would scan the table. */
@@ -42,7 +48,10 @@ export function searchTermsOf(q: string): SearchTerms {
   const tsquery = searchQueryOf(tokens);
   const pattern = [...text].length >= MIN_SUBSTRING_CHARS ? phrase : null;
   const trackingCode = TRACKING_CODE.test(text) ? text.toUpperCase() : null;
-  return { tsquery, pattern, phrase, trackingCode, required: requiredOf(text, tokens, pattern !== null, trackingCode !== null) };
+  const required = requiredOf(text, tokens, pattern !== null, trackingCode !== null);
+  // The words are lower-cased and the phrase is not: only a text that is its word as it stands ranks alike.
+  const word = tokens.length === 1 && tsquery === text && pattern === null && trackingCode === null ? text : null;
+  return { tsquery, pattern, phrase, trackingCode, required, word };
 }
 
 /** A word both the word arm and the substring arm need (a tracking code needs none). */
