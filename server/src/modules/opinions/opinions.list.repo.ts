@@ -260,6 +260,49 @@ export async function wordRankedPage(
   return { rows: found.rows, pooled: found.n };
 }
 
+/** How many cases the rarest word of a search may have for rareWordPage to read them all. */
+export const RARE_WORD_CASES = 64;
+
+/**
+ * rankedPage for a search whose rarest held word (SearchTerms.holds) is in at most RARE_WORD_CASES
+ * cases of the region: those cases, read along the word's index and checked against all of `where`.
+ * The work is bounded by the word whatever the other filters, so the statement is planned once;
+ * rankedPage is planned for each search, which cost more than running it for a rare phrase. Null
+ * when every held word is commoner: the caller reads the search as rankedPage does.
+ */
+export async function rareWordPage(
+  db: Db,
+  where: SQL | undefined,
+  rank: SQL<number>,
+  holds: string[],
+  regionPrefix: string,
+  pool: number,
+  limit: number,
+  offset: number,
+): Promise<{ rows: ListRow[]; pooled: number } | null> {
+  const inRegion = (column: SQL) => (regionPrefix === '' ? sql`` : sql` AND ${underRegion(column, regionPrefix)}`);
+  const bound = sql.raw(String(RARE_WORD_CASES));
+  const found = await pageWithRows(
+    db,
+    sql`WITH pick AS MATERIALIZED (
+        SELECT x.word, (SELECT count(*) FROM (SELECT 1 FROM opinion_search_words c
+          WHERE c.word = x.word${inRegion(sql`c.region_code`)} LIMIT ${bound} + 1) s) AS n
+        FROM unnest(${`{${holds.join(',')}}`}::text[]) x(word) ORDER BY 2 LIMIT 1
+      ), held AS MATERIALIZED (
+        SELECT w.opinion_id, w.received_at FROM pick JOIN opinion_search_words w ON w.word = pick.word${inRegion(sql`w.region_code`)}
+        WHERE pick.n <= ${bound} LIMIT ${bound}
+      ), recent AS MATERIALIZED (
+        SELECT ${opinions.id} AS id, ${opinions.receivedAt} AS received_at, ${rank} AS rank
+        FROM held JOIN opinions ON ${opinions.id} = held.opinion_id AND ${opinions.receivedAt} = held.received_at
+        WHERE ${where ?? sql`true`} ORDER BY ${opinions.receivedAt} DESC, ${opinions.id} DESC LIMIT ${pool + 1}
+      ), candidates AS (SELECT * FROM recent ORDER BY received_at DESC, id DESC LIMIT ${pool})
+      SELECT ARRAY(SELECT id FROM candidates ORDER BY rank DESC, received_at DESC, id DESC LIMIT ${limit} OFFSET ${offset}) AS ids,
+        CASE WHEN (SELECT n FROM pick) <= ${bound} THEN (SELECT count(*)::int FROM recent) ELSE -1 END AS n`,
+    'once',
+  );
+  return found.n < 0 ? null : { rows: found.rows, pooled: found.n };
+}
+
 /**
  * A page of a list: its ids and the count (capped as in countCases), then the rows of those ids by
  * `opinion_list_rows` (migration 0025), all in one statement; the rows' names from the process's cache.

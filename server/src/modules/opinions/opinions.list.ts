@@ -14,6 +14,7 @@ import {
   orderOf,
   type QueueClock,
   rankedPage,
+  rareWordPage,
   wordRankedPage,
 } from './opinions.list.repo.js';
 import { type OpinionFilter, type OpinionListQuery, type OpinionSort, QUEUES, type QueueRole } from './opinions.list.schema.js';
@@ -130,10 +131,13 @@ async function relevancePage(
     return { rows: page.rows, count: { total: page.total, exact: page.exact } };
   }
   const take = Math.min(limit, RELEVANCE_POOL - offset);
+  const rank = searchRank(terms);
   const ranked =
     searchOnly && terms.word !== null
       ? await wordRankedPage(deps.db, terms.word, region, RELEVANCE_POOL, take, offset)
-      : await rankedPage(deps.db, where, searchRank(terms), RELEVANCE_POOL, take, offset, requiredWordJoin(terms, region));
+      : ((terms.holds.length > 0
+          ? await rareWordPage(deps.db, where, rank, terms.holds, region, RELEVANCE_POOL, take, offset)
+          : null) ?? (await rankedPage(deps.db, where, rank, RELEVANCE_POOL, take, offset, requiredWordJoin(terms, region))));
   // No row says nothing of the pool when the page starts past its end: count then.
   if (ranked.rows.length === 0 && offset > 0) return { rows: [], count: await countCases(deps.db, where, SEARCH_COUNT_CAP) };
   const count = cappedCount(ranked.pooled, RELEVANCE_POOL);

@@ -5,7 +5,7 @@ import { createTestApp, type TestApp } from '../../test/app.js';
 import { buildCaseWorld, buildOpinion, type CaseWorld } from '../../test/factories.opinions.js';
 import { randomCounty } from '../../test/factories.stations.js';
 import { underRegion } from '../regions/regions.tables.js';
-import { rankedPage, wordRankedPage } from './opinions.list.repo.js';
+import { RARE_WORD_CASES, rankedPage, rareWordPage, wordRankedPage } from './opinions.list.repo.js';
 import { requiredWordJoin, searchCondition, searchRank, searchTermsOf } from './opinions.search.js';
 import { opinions } from './opinions.tables.js';
 
@@ -111,6 +111,43 @@ describe('search along the words in the order of time', () => {
       }
     }
     expect(found).toBeGreaterThan(5);
+  });
+
+  it('reads a search by its rarest word as from the cases themselves, and leaves a common one to them', async () => {
+    const here = eq(opinions.stationId, w.station.id);
+    let found = 0;
+    for (const region of ['', w.county, w.township, '99']) {
+      for (const q of QUERIES) {
+        const terms = searchTermsOf(q);
+        if (terms.holds.length === 0) continue;
+        const where = and(searchCondition(terms), here, region ? underRegion(opinions.regionCode, region) : undefined);
+        for (const [pool, limit, offset] of [
+          [200, 50, 0],
+          [2, 1, 1],
+        ] as const) {
+          const cases = await rankedPage(t.deps.db, where, searchRank(terms), pool, limit, offset);
+          const rare = await rareWordPage(t.deps.db, where, searchRank(terms), terms.holds, region, pool, limit, offset);
+          const label = `${q} in '${region}', ${pool}/${limit}/${offset}`;
+          // Other files' cases in the same database may make a word common on PostgreSQL, never here.
+          expect(rare, label).not.toBeNull();
+          expect(rare?.rows, label).toEqual(cases.rows);
+          expect(rare?.pooled, label).toBe(cases.pooled);
+          found += cases.rows.length;
+        }
+      }
+    }
+    expect(found).toBeGreaterThan(20);
+    // One more case than the bound holds 蜂箱: read as rankedPage does; 蜂箱 with a rare word still by that word.
+    for (let i = 0; i <= RARE_WORD_CASES; i++) {
+      await buildOpinion(t.deps, { stationId: w.otherStation.id, content: `楼顶的蜂箱${i}号招来很多蜜蜂。` });
+    }
+    const common = searchTermsOf('蜂箱');
+    const inTownship = (terms: typeof common) => and(searchCondition(terms), underRegion(opinions.regionCode, w.township));
+    expect(await rareWordPage(t.deps.db, inTownship(common), searchRank(common), common.holds, w.township, 200, 20, 0)).toBeNull();
+    const both = searchTermsOf('蜂箱幸福');
+    expect(both.holds).toEqual(['蜂箱', '幸福']);
+    const rare = await rareWordPage(t.deps.db, inTownship(both), searchRank(both), both.holds, w.township, 200, 20, 0);
+    expect(rare).toEqual({ rows: [], pooled: 0 });
   });
 
   it('ranks a case anew when its title or content changes', async () => {

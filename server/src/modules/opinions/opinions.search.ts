@@ -27,6 +27,8 @@ export interface SearchTerms {
    * than they saved, the rare combinations being found by the GIN index anyway.
    */
   required: string | null;
+  /** Every word that `required` could be (it is the first): the rarest of them bounds a search (rareWordPage). */
+  holds: string[];
   /**
    * The text when it is one word and nothing but that word can match it (no substring arm, no
    * tracking code): its matches are the word's rows in opinion_search_words, which carry the rank
@@ -48,21 +50,19 @@ export function searchTermsOf(q: string): SearchTerms {
   const tsquery = searchQueryOf(tokens);
   const pattern = [...text].length >= MIN_SUBSTRING_CHARS ? phrase : null;
   const trackingCode = TRACKING_CODE.test(text) ? text.toUpperCase() : null;
-  const required = requiredOf(text, tokens, pattern !== null, trackingCode !== null);
+  const holds = heldWordsOf(text, tokens, pattern !== null, trackingCode !== null);
   // The words are lower-cased and the phrase is not: only a text that is its word as it stands ranks alike.
   const word = tokens.length === 1 && tsquery === text && pattern === null && trackingCode === null ? text : null;
-  return { tsquery, pattern, phrase, trackingCode, required, word };
+  return { tsquery, pattern, phrase, trackingCode, required: holds[0] ?? null, holds, word };
 }
 
-/** A word both the word arm and the substring arm need (a tracking code needs none). */
-function requiredOf(text: string, tokens: string[], substring: boolean, code: boolean): string | null {
-  if (code) return null;
-  let required = requiredWords(tokens);
-  if (substring) {
-    const pairs = new Set(hanRunPairs(text) ?? []);
-    required = required.filter((w) => pairs.has(w));
-  }
-  return required[0] ?? null;
+/** The words both the word arm and the substring arm need (a tracking code needs none). */
+function heldWordsOf(text: string, tokens: string[], substring: boolean, code: boolean): string[] {
+  if (code) return [];
+  const required = requiredWords(tokens);
+  if (!substring) return required;
+  const pairs = new Set(hanRunPairs(text) ?? []);
+  return required.filter((w) => pairs.has(w));
 }
 
 /** The WHERE condition of a search; `false` when nothing in the text can match anything. */
