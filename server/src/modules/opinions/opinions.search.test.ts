@@ -143,7 +143,9 @@ describe('search along the words in the order of time', () => {
     }
     const common = searchTermsOf('蜂箱');
     const inTownship = (terms: typeof common) => and(searchCondition(terms), underRegion(opinions.regionCode, w.township));
-    expect(await rareWordPage(t.deps.db, inTownship(common), searchRank(common), common.holds, w.township, 200, 20, 0)).toBeNull();
+    expect(
+      await rareWordPage(t.deps.db, inTownship(common), searchRank(common), common.holds, w.township, 200, 20, 0),
+    ).toBeNull();
     const both = searchTermsOf('蜂箱幸福');
     expect(both.holds).toEqual(['蜂箱', '幸福']);
     const rare = await rareWordPage(t.deps.db, inTownship(both), searchRank(both), both.holds, w.township, 200, 20, 0);
