@@ -268,7 +268,7 @@ export const RARE_WORD_CASES = 64;
  * cases of the region: those cases, read along the word's index and checked against all of `where`.
  * The work is bounded by the word whatever the other filters, so the statement is planned once;
  * rankedPage is planned for each search, which cost more than running it for a rare phrase. Null
- * when every held word is commoner: the caller reads the search as rankedPage does.
+ * when every held word is commoner, or there is none: the caller reads the search as rankedPage does.
  */
 export async function rareWordPage(
   db: Db,
@@ -280,6 +280,7 @@ export async function rareWordPage(
   limit: number,
   offset: number,
 ): Promise<{ rows: ListRow[]; pooled: number } | null> {
+  if (holds.length === 0) return null;
   // The words and the region behind sub-selects, which no plan can see into: the plan made for the
   // values then costs what the plan made once does, and PostgreSQL keeps the latter after five runs
   // instead of planning every search for its words (a fixed statement with a rare word's values

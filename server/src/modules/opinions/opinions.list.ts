@@ -135,9 +135,8 @@ async function relevancePage(
   const ranked =
     searchOnly && terms.word !== null
       ? await wordRankedPage(deps.db, terms.word, region, RELEVANCE_POOL, take, offset)
-      : ((terms.holds.length > 0
-          ? await rareWordPage(deps.db, where, rank, terms.holds, region, RELEVANCE_POOL, take, offset)
-          : null) ?? (await rankedPage(deps.db, where, rank, RELEVANCE_POOL, take, offset, requiredWordJoin(terms, region))));
+      : ((await rareWordPage(deps.db, where, rank, terms.holds, region, RELEVANCE_POOL, take, offset)) ??
+        (await rankedPage(deps.db, where, rank, RELEVANCE_POOL, take, offset, requiredWordJoin(terms, region))));
   // No row says nothing of the pool when the page starts past its end: count then.
   if (ranked.rows.length === 0 && offset > 0) return { rows: [], count: await countCases(deps.db, where, SEARCH_COUNT_CAP) };
   const count = cappedCount(ranked.pooled, RELEVANCE_POOL);
