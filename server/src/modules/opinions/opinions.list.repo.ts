@@ -5,7 +5,7 @@ import { type Db, type Executor, preparedQuery, resultRows } from '../../db/clie
 import { regionRangeEnd, underRegion } from '../regions/regions.tables.js';
 import type { OpinionFilter, OpinionSort, QueueKey } from './opinions.list.schema.js';
 import { type ListRow, listRowsByIds, type RawListRow, withListNames } from './opinions.rows.repo.js';
-import { searchCondition, searchTermsOf } from './opinions.search.js';
+import { type SearchTerms, searchCondition, searchTermsOf } from './opinions.search.js';
 import { opinions } from './opinions.tables.js';
 import type { CaseScope } from './opinions.visibility.js';
 import { CLOSED_STATES, OPEN_STATES, type OpinionState } from './opinions.workflow.js';
@@ -130,12 +130,17 @@ const CST = '+08:00';
 const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** Every filter of the list, AND-ed with the account's scope. */
-export function caseCondition(scope: CaseScope, f: OpinionFilter, clock: QueueClock): SQL | undefined {
+export function caseCondition(
+  scope: CaseScope,
+  f: OpinionFilter,
+  clock: QueueClock,
+  terms: SearchTerms | undefined = f.q ? searchTermsOf(f.q) : undefined,
+): SQL | undefined {
   // A region asked for inside the account's region says all the scope says (one prefix less to plan).
   const narrowed = scope.kind === 'region' && !!f.regionCode?.startsWith(scope.prefix);
   const conditions: (SQL | undefined)[] = [narrowed ? undefined : scopeCondition(scope)];
   if (f.queue) conditions.push(queueCondition(f.queue, scope, clock));
-  if (f.q) conditions.push(searchCondition(searchTermsOf(f.q)));
+  if (terms) conditions.push(searchCondition(terms));
   if (f.state) conditions.push(stateIn(f.state));
   if (f.channel) conditions.push(anyOf(opinions.channel, f.channel));
   if (f.categoryId) {
@@ -206,6 +211,30 @@ export async function caseIds(db: Executor, where: SQL | undefined, order: SQL[]
 }
 
 /**
+ * The CTE `recent` of the pool + 1 most recent matches of `where` among the rows `from` yields (an
+ * opinions row in each), with their rank.
+ */
+const newestMatches = (from: SQL, where: SQL | undefined, rank: SQL<number>, pool: number) =>
+  sql`recent AS MATERIALIZED (
+    SELECT ${opinions.id} AS id, ${opinions.receivedAt} AS received_at, ${rank} AS rank FROM ${from}
+    WHERE ${where ?? sql`true`} ORDER BY ${opinions.receivedAt} DESC, ${opinions.id} DESC LIMIT ${pool + 1})`;
+
+/**
+ * After the CTE `recent` (id, received_at, rank): the page's ids by rank among the `pool` newest, and
+ * `count`, by default how many `recent` holds.
+ */
+const poolPage = (
+  pool: number,
+  limit: number,
+  offset: number,
+  ids: SQL = sql`id`,
+  count: SQL = sql`(SELECT count(*)::int FROM recent)`,
+) =>
+  sql`, candidates AS (SELECT * FROM recent ORDER BY received_at DESC, id DESC LIMIT ${pool})
+    SELECT ARRAY(SELECT ${ids} FROM candidates ORDER BY rank DESC, received_at DESC, id DESC LIMIT ${limit} OFFSET ${offset}) AS ids,
+      ${count} AS n`;
+
+/**
  * The best `limit` of the `pool` most recent matches, by `rank`, with their rows: the rank is
  * computed on the pool only, so a search costs the same in a township and in a province. `pooled`
  * is how many matches the pool holds, up to pool + 1 (one more says there are more): the search's
@@ -221,12 +250,9 @@ export async function rankedPage(
   joins: SQL = sql``,
 ): Promise<{ rows: ListRow[]; pooled: number }> {
   const [found] = resultRows<{ ids: string[]; n: number | string }>(
-    await db.execute(sql`WITH recent AS MATERIALIZED (
-        SELECT ${opinions.id} AS id, ${opinions.receivedAt} AS received_at, ${rank} AS rank FROM opinions${joins}
-        WHERE ${where ?? sql`true`} ORDER BY ${opinions.receivedAt} DESC, ${opinions.id} DESC LIMIT ${pool + 1}
-      ), candidates AS (SELECT * FROM recent ORDER BY received_at DESC, id DESC LIMIT ${pool})
-      SELECT ARRAY(SELECT id::text FROM candidates ORDER BY rank DESC, received_at DESC, id DESC LIMIT ${limit} OFFSET ${offset}) AS ids,
-        (SELECT count(*)::int FROM recent) AS n`),
+    await db.execute(
+      sql`WITH ${newestMatches(sql`opinions${joins}`, where, rank, pool)}${poolPage(pool, limit, offset, sql`id::text`)}`,
+    ),
   );
   // The rows by the statement prepared once (listRowsByIds), not inside this one: a search is planned
   // for its words each time, and planning the rows' function with it cost 0.3 ms more on the province.
@@ -252,9 +278,7 @@ export async function wordRankedPage(
     sql`WITH recent AS MATERIALIZED (
         SELECT w.opinion_id AS id, w.received_at, w.rank FROM opinion_search_words w
         WHERE w.word = ${word}${region} ORDER BY w.received_at DESC, w.opinion_id DESC LIMIT ${pool + 1}
-      ), candidates AS (SELECT * FROM recent ORDER BY received_at DESC, id DESC LIMIT ${pool})
-      SELECT ARRAY(SELECT id FROM candidates ORDER BY rank DESC, received_at DESC, id DESC LIMIT ${limit} OFFSET ${offset}) AS ids,
-        (SELECT count(*)::int FROM recent) AS n`,
+      )${poolPage(pool, limit, offset)}`,
     'once',
   );
   return { rows: found.rows, pooled: found.n };
@@ -291,6 +315,10 @@ export async function rareWordPage(
       ? sql``
       : sql` AND ${column} ~>=~ ${hidden(regionPrefix, sql`text`)} AND ${column} ~<~ ${hidden(regionRangeEnd(regionPrefix), sql`text`)}`;
   const bound = sql.raw(String(RARE_WORD_CASES));
+  const held = sql`held JOIN opinions ON ${opinions.id} = held.opinion_id AND ${opinions.receivedAt} = held.received_at`;
+  const recent = newestMatches(held, where, rank, pool);
+  // -1: the rarest word is too common to be read this way.
+  const counted = sql`CASE WHEN (SELECT n FROM pick) <= ${bound} THEN (SELECT count(*)::int FROM recent) ELSE -1 END`;
   const found = await pageWithRows(
     db,
     sql`WITH pick AS MATERIALIZED (
@@ -300,13 +328,7 @@ export async function rareWordPage(
       ), held AS MATERIALIZED (
         SELECT w.opinion_id, w.received_at FROM pick JOIN opinion_search_words w ON w.word = pick.word${inRegion(sql`w.region_code`)}
         WHERE pick.n <= ${bound} LIMIT ${bound}
-      ), recent AS MATERIALIZED (
-        SELECT ${opinions.id} AS id, ${opinions.receivedAt} AS received_at, ${rank} AS rank
-        FROM held JOIN opinions ON ${opinions.id} = held.opinion_id AND ${opinions.receivedAt} = held.received_at
-        WHERE ${where ?? sql`true`} ORDER BY ${opinions.receivedAt} DESC, ${opinions.id} DESC LIMIT ${pool + 1}
-      ), candidates AS (SELECT * FROM recent ORDER BY received_at DESC, id DESC LIMIT ${pool})
-      SELECT ARRAY(SELECT id FROM candidates ORDER BY rank DESC, received_at DESC, id DESC LIMIT ${limit} OFFSET ${offset}) AS ids,
-        CASE WHEN (SELECT n FROM pick) <= ${bound} THEN (SELECT count(*)::int FROM recent) ELSE -1 END AS n`,
+      ), ${recent}${poolPage(pool, limit, offset, sql`id`, counted)}`,
     'once',
   );
   return found.n < 0 ? null : { rows: found.rows, pooled: found.n };

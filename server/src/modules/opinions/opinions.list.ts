@@ -52,8 +52,11 @@ export function queuesOf(role: SessionUser['role']): readonly string[] {
   return role in QUEUES ? QUEUES[role as QueueRole] : [];
 }
 
-/** The scope and filters as one WHERE clause, after checking that a queue asked for is one of the role's. */
-export async function caseQuery(deps: Deps, user: SessionUser, f: OpinionFilter) {
+/**
+ * The scope and filters as one WHERE clause, after checking that a queue asked for is one of the
+ * role's. `terms`: the search's, when the caller has cut its words already.
+ */
+export async function caseQuery(deps: Deps, user: SessionUser, f: OpinionFilter, terms?: SearchTerms) {
   if (f.queue && !queuesOf(user.role).includes(f.queue)) {
     throw badRequest('QUEUE_NOT_FOR_ROLE', {
       zh: `工作队列 ${f.queue} 不适用于您的角色`,
@@ -61,7 +64,7 @@ export async function caseQuery(deps: Deps, user: SessionUser, f: OpinionFilter)
     });
   }
   const [scope, clock] = await Promise.all([caseScopeOf(deps.db, user), queueClock(deps)]);
-  return { scope, clock, where: caseCondition(scope, f, clock) };
+  return { scope, clock, where: caseCondition(scope, f, clock, terms) };
 }
 
 /** The effective order: relevance for a search unless another is asked for; newest first otherwise. */
@@ -70,10 +73,11 @@ export const sortOf = (f: Pick<OpinionFilter, 'q' | 'sort'>): OpinionSort =>
 
 export async function listCases(deps: Deps, user: SessionUser, query: OpinionListQuery) {
   const { db } = deps;
-  const { scope, clock, where } = await caseQuery(deps, user, query);
+  const terms = query.q ? searchTermsOf(query.q) : undefined;
+  const { scope, clock, where } = await caseQuery(deps, user, query, terms);
   const sort = sortOf(query);
   const offset = (query.page - 1) * query.pageSize;
-  if (!(sort === 'relevance' && query.q)) {
+  if (!(sort === 'relevance' && terms)) {
     const order = sort === 'relevance' ? '-receivedAt' : sort;
     const window = { limit: query.pageSize, offset };
     // A search's count stops at SEARCH_COUNT_CAP: its page is found along the order's index.
@@ -85,7 +89,7 @@ export async function listCases(deps: Deps, user: SessionUser, query: OpinionLis
   const { rows, count } = await relevancePage(
     deps,
     where,
-    searchTermsOf(query.q),
+    terms,
     regionOfSearch(scope, query),
     searchOnly(scope, query),
     offset,
