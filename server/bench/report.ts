@@ -25,6 +25,11 @@ export interface WorkloadResult {
   vsInsert: { rps: number | null };
   /** CPU milliseconds per request of the server process and of PostgreSQL (cpu.ts); null where not measured. */
   cpuMs: { server: number | null; database: number | null };
+  /**
+   * CPU milliseconds per request of the bench's own process (autocannon): it shares the machine's
+   * cores with the server and the database, and a workload that rewrites each request costs it more.
+   */
+  clientCpuMs: number;
   /** The request's CPU (server and database together) against the primary-key read's. */
   cpuVsPk: number | null;
 }
@@ -72,6 +77,7 @@ export function formatTable(results: WorkloadResult[]): string {
     'rps÷insert',
     'CPU ms server+db',
     'CPU÷pk',
+    'client CPU ms',
   ];
   const rows = results.map((r) => [
     r.name,
@@ -88,6 +94,7 @@ export function formatTable(results: WorkloadResult[]): string {
     ratio(r.vsInsert.rps),
     r.cpuMs.server === null ? '-' : `${num(r.cpuMs.server, 3)}+${r.cpuMs.database === null ? '-' : num(r.cpuMs.database, 3)}`,
     ratio(r.cpuVsPk),
+    num(r.clientCpuMs, 3),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] as string).length)));
   const line = (cells: string[]) =>

@@ -350,7 +350,9 @@ async function main() {
       await drive(base, w, ctx, warmup, opts.connections);
       await settle(base, ctx.countyCode);
       const cpuBefore = cpuSnapshot(ready.pid, opts.db === 'postgres');
+      const clientBefore = process.cpuUsage();
       const run = await drive(base, w, ctx, opts.duration, opts.connections);
+      const client = process.cpuUsage(clientBefore);
       const cpu = cpuPerRequest(cpuBefore, cpuSnapshot(ready.pid, opts.db === 'postgres'), run.samples.length);
       const drainSeconds = await settle(base, ctx.countyCode);
       if (w.name === 'intake') registration = await inboxDrain(base);
@@ -376,6 +378,7 @@ async function main() {
         drainSeconds,
         rssMb: readRssMb(ready.pid),
         cpuMs: cpu,
+        clientCpuMs: run.samples.length > 0 ? (client.user + client.system) / 1000 / run.samples.length : Number.NaN,
         vsBare: { rps: null, p95: null },
         vsPk: { rps: null, p95: null },
         vsInsert: { rps: null },

@@ -16,6 +16,7 @@ const result = (name: string, rps: number, p95: number, cpu: WorkloadResult['cpu
   drainSeconds: 0,
   rssMb: 300,
   cpuMs: cpu,
+  clientCpuMs: 0.04,
   vsBare: { rps: null, p95: null },
   vsPk: { rps: null, p95: null },
   vsInsert: { rps: null },
@@ -34,7 +35,7 @@ describe('the bench report', () => {
     expect(rows.map((r) => (r.cpuVsPk === null ? null : Number(r.cpuVsPk.toFixed(6))))).toEqual([1, 6, 2, null]);
     const table = formatTable(rows);
     expect(table).toContain('CPU÷pk');
-    expect(table).toMatch(/\| opinion-list .*\| +1\.000\+1\.400 \| +6\.00 \|/);
-    expect(table).toMatch(/\| unmeasured .*\| +- \| +- \|/);
+    expect(table).toMatch(/\| opinion-list .*\| +1\.000\+1\.400 \| +6\.00 \| +0\.040 \|/);
+    expect(table).toMatch(/\| unmeasured .*\| +- \| +- \| +0\.040 \|/);
   });
 });

@@ -3,14 +3,15 @@ import { chinaDate } from '../../platform/calendar/calendar.js';
 import type { Channel, TemplateVars } from '../../platform/notify/notify.tables.js';
 import type { Recipient } from '../../platform/outbox.js';
 import {
-  type Account,
-  accountsByIds,
   deputyAccounts,
+  lookupCategory,
+  lookupDeputyName,
+  lookupStation,
   officeAccountsFor,
   stationStaffAccounts,
-  unitAccounts,
-} from './opinions.notify.repo.js';
-import { deputyNames, findCategory, findStation, organizationNames, regionName } from './opinions.parties.repo.js';
+} from './opinions.lookups.js';
+import { type Account, accountsByIds, unitAccounts } from './opinions.notify.repo.js';
+import { organizationNames, regionName } from './opinions.parties.repo.js';
 import type { OpinionRow } from './opinions.repo.js';
 import type { EvaluationValue, ReplyResult } from './opinions.tables.js';
 import type { OpinionState } from './opinions.workflow.js';
@@ -98,17 +99,17 @@ export const dueDateOf = (at: Date | string | null | undefined): string => (at ?
 
 /** The names a case's templates use, read once per event. */
 export async function caseVars(db: Executor, row: OpinionRow) {
-  const [station, category, deputies] = await Promise.all([
-    row.stationId ? findStation(db, row.stationId) : undefined,
-    row.categoryId ? findCategory(db, row.categoryId) : undefined,
-    deputyNames(db, row.responsibleDeputyId ? [row.responsibleDeputyId] : []),
+  const [station, category, deputy] = await Promise.all([
+    row.stationId ? lookupStation(db, row.stationId) : undefined,
+    row.categoryId ? lookupCategory(db, row.categoryId) : undefined,
+    row.responsibleDeputyId ? lookupDeputyName(db, row.responsibleDeputyId) : undefined,
   ]);
   return {
     code: row.trackingCode,
     summary: clip(row.title, 40),
     station: station?.name ?? (await regionName(db, row.regionCode)) ?? '—',
     category: category?.name ?? '未分类',
-    deputy: (row.responsibleDeputyId && deputies.get(row.responsibleDeputyId)) || '—',
+    deputy: deputy || '—',
   };
 }
 

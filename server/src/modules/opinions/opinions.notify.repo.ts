@@ -15,22 +15,25 @@ export interface Account {
 const account = { id: users.id, hasPhone: sql<boolean>`${users.phone} IS NOT NULL AND ${users.phone} <> ''` };
 const active = eq(users.status, 'active');
 
-/** The accounts of the person behind a deputy mandate (a person has one account for all mandates). */
-export async function deputyAccounts(db: Executor, deputyId: string | null): Promise<Account[]> {
-  if (!deputyId) return [];
-  return db
-    .select(account)
+/** The accounts of the person behind each deputy mandate (a person has one account for all mandates). */
+export async function deputyAccountsOf(db: Executor, deputyIds: readonly string[]): Promise<Map<string, Account[]>> {
+  if (deputyIds.length === 0) return new Map();
+  const rows = await db
+    .select({ ...account, deputyId: deputies.id })
     .from(users)
     .innerJoin(deputies, eq(deputies.personId, users.personId))
-    .where(and(eq(deputies.id, deputyId), eq(users.role, 'deputy'), active));
+    .where(and(inArray(deputies.id, [...deputyIds]), eq(users.role, 'deputy'), active));
+  return groupBy(rows, (r) => r.deputyId);
 }
 
-export async function stationStaffAccounts(db: Executor, stationId: string | null): Promise<Account[]> {
-  if (!stationId) return [];
-  return db
-    .select(account)
+/** The station staff accounts of each station. */
+export async function stationStaffAccountsOf(db: Executor, stationIds: readonly string[]): Promise<Map<string, Account[]>> {
+  if (stationIds.length === 0) return new Map();
+  const rows = await db
+    .select({ ...account, stationId: users.stationId })
     .from(users)
-    .where(and(eq(users.stationId, stationId), eq(users.role, 'station_staff'), active));
+    .where(and(inArray(users.stationId, [...stationIds]), eq(users.role, 'station_staff'), active));
+  return groupBy(rows, (r) => r.stationId ?? '');
 }
 
 export async function unitAccounts(db: Executor, unitIds: readonly string[]): Promise<Account[]> {
@@ -43,17 +46,28 @@ export async function unitAccounts(db: Executor, unitIds: readonly string[]): Pr
 }
 
 /**
- * The office that answers for a region: the office accounts of the nearest level whose subtree holds
- * it (a township's case goes to the township office if it has accounts, else to the county's …), so
- * a case is not announced to every office up to the province.
+ * The office that answers for each region: the office accounts of the nearest level whose subtree
+ * holds it (a township's case goes to the township office if it has accounts, else to the county's …),
+ * so a case is not announced to every office up to the province. Offices sit at region codes, and a
+ * region's ancestors are the prefixes of its code.
  */
-export async function officeAccountsFor(db: Executor, regionCode: string): Promise<Account[]> {
+export async function officeAccountsOf(db: Executor, regionCodes: readonly string[]): Promise<Map<string, Account[]>> {
+  const prefixes = [...new Set(regionCodes.flatMap((code) => [...code].map((_, i) => code.slice(0, i + 1))))];
+  if (prefixes.length === 0) return new Map();
   const rows = await db
     .select({ ...account, scope: users.regionCode })
     .from(users)
-    .where(and(eq(users.role, 'office_staff'), active, sql`${regionCode} LIKE ${users.regionCode} || '%'`));
-  const nearest = Math.max(-1, ...rows.map((r) => r.scope.length));
-  return rows.filter((r) => r.scope.length === nearest).map(({ id, hasPhone }) => ({ id, hasPhone }));
+    .where(and(eq(users.role, 'office_staff'), active, inArray(users.regionCode, prefixes)));
+  const answer = new Map<string, Account[]>();
+  for (const code of regionCodes) {
+    const above = rows.filter((r) => code.startsWith(r.scope));
+    const nearest = Math.max(-1, ...above.map((r) => r.scope.length));
+    answer.set(
+      code,
+      above.filter((r) => r.scope.length === nearest).map(({ id, hasPhone }) => ({ id, hasPhone })),
+    );
+  }
+  return answer;
 }
 
 export async function accountsByIds(db: Executor, ids: readonly (string | null | undefined)[]): Promise<Account[]> {
@@ -69,6 +83,17 @@ export async function displayNameOf(db: Executor, id: string | null | undefined)
   if (!id) return null;
   const [row] = await db.select({ name: users.displayName }).from(users).where(eq(users.id, id));
   return row?.name ?? null;
+}
+
+function groupBy<R extends Account>(rows: R[], keyOf: (row: R) => string): Map<string, Account[]> {
+  const groups = new Map<string, Account[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const list = groups.get(key) ?? [];
+    list.push({ id: row.id, hasPhone: row.hasPhone });
+    groups.set(key, list);
+  }
+  return groups;
 }
 
 /** The sealed phones of constituents to answer (the case, and those merged into it). */

@@ -12,18 +12,24 @@ import { opinionCategories } from './opinions.tables.js';
  * the deputy behind an account, the handling units, the category and the region.
  */
 
+const stationColumns = {
+  id: stations.id,
+  code: stations.code,
+  name: stations.name,
+  regionCode: stations.regionCode,
+  status: stations.status,
+};
+
 export async function findStation(db: Executor, id: string) {
-  const [row] = await db
-    .select({
-      id: stations.id,
-      code: stations.code,
-      name: stations.name,
-      regionCode: stations.regionCode,
-      status: stations.status,
-    })
-    .from(stations)
-    .where(eq(stations.id, id));
+  const [row] = await db.select(stationColumns).from(stations).where(eq(stations.id, id));
   return row;
+}
+
+export function stationsByIds(db: Executor, ids: readonly string[]) {
+  return db
+    .select(stationColumns)
+    .from(stations)
+    .where(inArray(stations.id, [...ids]));
 }
 
 export async function regionExists(db: Executor, code: string): Promise<boolean> {
@@ -31,18 +37,24 @@ export async function regionExists(db: Executor, code: string): Promise<boolean>
   return !!row;
 }
 
+const categoryColumns = {
+  id: opinionCategories.id,
+  code: opinionCategories.code,
+  name: opinionCategories.name,
+  nameEn: opinionCategories.nameEn,
+  active: opinionCategories.active,
+};
+
 export async function findCategory(db: Executor, id: string) {
-  const [row] = await db
-    .select({
-      id: opinionCategories.id,
-      code: opinionCategories.code,
-      name: opinionCategories.name,
-      nameEn: opinionCategories.nameEn,
-      active: opinionCategories.active,
-    })
-    .from(opinionCategories)
-    .where(eq(opinionCategories.id, id));
+  const [row] = await db.select(categoryColumns).from(opinionCategories).where(eq(opinionCategories.id, id));
   return row;
+}
+
+export function categoriesByIds(db: Executor, ids: readonly string[]) {
+  return db
+    .select(categoryColumns)
+    .from(opinionCategories)
+    .where(inArray(opinionCategories.id, [...ids]));
 }
 
 /** The mandates of the person behind a deputy account (a person may be a deputy at several levels). */
@@ -111,13 +123,13 @@ export async function findDeputy(db: Executor, id: string) {
   return row;
 }
 
-export async function deputyNames(db: Executor, ids: string[]): Promise<Map<string, string>> {
+export async function deputyNames(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const rows = await db
     .select({ id: deputies.id, name: persons.name })
     .from(deputies)
     .innerJoin(persons, eq(persons.id, deputies.personId))
-    .where(inArray(deputies.id, ids));
+    .where(inArray(deputies.id, [...ids]));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 

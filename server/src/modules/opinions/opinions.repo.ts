@@ -20,6 +20,13 @@ export async function findOpinion(db: Executor, id: string): Promise<OpinionRow 
   return row;
 }
 
+export function opinionsByIds(db: Executor, ids: readonly string[]): Promise<OpinionRow[]> {
+  return db
+    .select()
+    .from(opinions)
+    .where(inArray(opinions.id, [...ids]));
+}
+
 export async function findOpinionByTrackingCode(db: Executor, code: string): Promise<OpinionRow | undefined> {
   const [row] = await db.select().from(opinions).where(eq(opinions.trackingCode, code));
   return row;

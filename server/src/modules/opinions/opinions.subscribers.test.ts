@@ -15,6 +15,7 @@ import {
   told as toldOf,
 } from '../../test/factories.opinionNotices.js';
 import { advance, buildCaseWorld, buildOpinion, type CaseWorld, step } from '../../test/factories.opinions.js';
+import { buildStation } from '../../test/factories.stations.js';
 import { registerOpinionSubscribers } from './opinions.subscribers.js';
 
 const PUBLIC_URL = 'https://lianluo.example.gov.cn';
@@ -226,6 +227,27 @@ describe('the opinion loop tells the right people', () => {
     } finally {
       await t.deps.db.update(users).set({ status: 'disabled' }).where(eq(users.id, township.user.id));
     }
+  });
+
+  it("reads a batch's cases together and still tells each case its own front line and office", async () => {
+    // One dispatch batch: the lookups of its events are read together (opinions.lookups.ts), and each
+    // answer must go back to its own event.
+    const farStation = await buildStation(t.deps.db, { regionCode: w.farOffice.user.regionCode });
+    const atStation = await buildOpinion(t.deps, { stationId: w.station.id });
+    const atOther = await buildOpinion(t.deps, { stationId: w.otherStation.id });
+    const atOtherAgain = await buildOpinion(t.deps, { stationId: w.otherStation.id });
+    const far = await buildOpinion(t.deps, { stationId: farStation.id });
+    const escalated = await buildOpinion(t.deps, { stationId: w.station.id });
+    await advance(w, escalated.id, 'in_review');
+    await deliver(atStation.id, atOther.id, atOtherAgain.id, far.id, escalated.id);
+
+    const submitted = async (id: string) => (await told(id, 'opinion.submitted')).inApp.sort();
+    expect(await submitted(atStation.id)).toEqual([w.deputy.user.id, w.stationStaff.user.id].sort());
+    expect(await submitted(atOther.id)).toEqual([w.otherStationStaff.user.id]);
+    expect(await submitted(atOtherAgain.id)).toEqual([w.otherStationStaff.user.id]);
+    // Nobody at the far station: its county's office, not this county's.
+    expect(await submitted(far.id)).toEqual([w.farOffice.user.id]);
+    expect((await told(escalated.id, 'opinion.escalated')).inApp).toEqual([w.office.user.id]);
   });
 
   it('has a template for every channel and language of the events it adds, using only their declared variables', async () => {

@@ -16,8 +16,9 @@ import {
   unitName,
 } from './opinions.audience.js';
 import { STAGE_DUTY } from './opinions.jobs.js';
-import { deputyAccounts, displayNameOf, unitAccounts } from './opinions.notify.repo.js';
-import { findOpinion, type OpinionRow } from './opinions.repo.js';
+import { deputyAccounts, lookupOpinion } from './opinions.lookups.js';
+import { displayNameOf, unitAccounts } from './opinions.notify.repo.js';
+import type { OpinionRow } from './opinions.repo.js';
 import type { EvaluationValue, ReplyResult } from './opinions.tables.js';
 import './opinions.templates.js';
 import { OPINION_STATES, type OpinionState } from './opinions.workflow.js';
@@ -170,7 +171,7 @@ function handlers(deps: SubscriberDeps): Record<NotifiedTopic, Handler> {
       const targets = [c.row];
       for (const id of ids) {
         if (id === c.row.id) continue;
-        const follower = await findOpinion(c.db, id);
+        const follower = await lookupOpinion(c.db, id);
         if (follower) targets.push(follower);
       }
       const result = resultLabel(c);
@@ -290,7 +291,7 @@ export function registerOpinionSubscribers(deps: SubscriberDeps): void {
   for (const off of registered) off();
   registered = Object.entries(handlers(deps)).map(([topic, handle]) =>
     subscribe(topic, async (event, db) => {
-      const row = await findOpinion(db, event.aggregateId);
+      const row = await lookupOpinion(db, event.aggregateId);
       // A case deleted since (only a test's clean-up does that) has nobody left to tell.
       if (!row) return [];
       const actorId = typeof event.payload.actorId === 'string' ? event.payload.actorId : null;

@@ -104,8 +104,13 @@ async function dispatchBatch(deps: DispatchDeps, now: Date, topics: readonly str
     // Each attempt reads its templates afresh: a lookup that failed with its savepoint is not kept.
     const write = async (db: Tx, batch: OutboxRow[]) => {
       const lookup = templateLookup(db);
-      const notices: NewNotification[] = [];
-      for (const row of batch) notices.push(...(await noticesOf(db, composeDeps, lookup, row, now)));
+      // Asked together, the subscribers' lookups of the batch's events are read together
+      // (opinions.lookups.ts); all settle before a failure is thrown, so that no statement of
+      // this batch is still running when its savepoint is undone.
+      const asked = await Promise.allSettled(batch.map((row) => noticesOf(db, composeDeps, lookup, row, now)));
+      const failed = asked.find((a) => a.status === 'rejected');
+      if (failed) throw failed.reason;
+      const notices = asked.flatMap((a) => (a.status === 'fulfilled' ? a.value : []));
       const inserted = await insertNotifications(db, notices);
       await markDispatched(
         db,
