@@ -5,14 +5,12 @@ import { outbox } from '../../platform/notify/notify.tables.js';
 import { auditEvents } from '../../platform/platform.tables.js';
 import { createTestApp, type TestApp } from '../../test/app.js';
 import { buildCaseWorld, type CaseWorld } from '../../test/factories.opinions.js';
-import { formData, randomMobile } from '../../test/factories.portal.js';
+import { formData, randomMobile, waitingSubmission } from '../../test/factories.portal.js';
 import { verifyAuditChain } from '../audit/audit.repo.js';
 import { registerInbox, registerInboxBatch } from './commands/registerInbox.js';
-import { insertSubmission, MAX_INBOX_ATTEMPTS } from './opinions.inbox.repo.js';
+import { MAX_INBOX_ATTEMPTS } from './opinions.inbox.repo.js';
 import { opinionInbox } from './opinions.inbox.tables.js';
-import { sealSubmitter } from './opinions.privacy.js';
 import { trackingCodeTaken } from './opinions.repo.js';
-import { newTrackingCode } from './opinions.rules.js';
 import { opinionEvents, opinions } from './opinions.tables.js';
 
 let t: TestApp;
@@ -26,36 +24,9 @@ afterAll(async () => {
   await t?.close();
 });
 
-/** A submission put in the inbox as the portal's statement does, without waking the registrar (as after a crash). */
-async function waiting(o: { phone?: string; trackingCode?: string; key?: string } = {}) {
-  const phone = o.phone ?? randomMobile();
-  const received = await insertSubmission(
-    t.deps.db,
-    {
-      id: randomUUID(),
-      trackingCode: o.trackingCode ?? newTrackingCode(),
-      stationCode: w.station.code,
-      channel: 'qr',
-      categoryId: null,
-      content: '路口的红绿灯坏了，早晚高峰很危险。',
-      placeText: '和平路口',
-      latitude: null,
-      longitude: null,
-      ...sealSubmitter(t.deps.crypto, { name: '赵六', phone, address: null }),
-      nameHidden: true,
-      consentShare: true,
-      consentPublish: false,
-      idempotencyKey: o.key ?? null,
-      photoIds: [],
-      ip: '198.51.100.7',
-      userAgent: 'test-phone',
-      receivedAt: new Date(Date.now() - 60_000),
-    },
-    { since: new Date(Date.now() - 3_600_000), max: 5 },
-  );
-  if (!received) throw new Error('not written');
-  return { ...received, phone };
-}
+/** A submission waiting in the inbox at the world's station. */
+const waiting = (o: { phone?: string; trackingCode?: string; key?: string } = {}) =>
+  waitingSubmission(t.deps, { stationCode: w.station.code, ...o });
 
 const caseOf = async (id: string) => (await t.deps.db.select().from(opinions).where(eq(opinions.id, id)))[0];
 const inboxRow = async (id: string) => (await t.deps.db.select().from(opinionInbox).where(eq(opinionInbox.id, id)))[0];

@@ -4,6 +4,8 @@ import { fixedClock } from '../../platform/clock.js';
 import { createTestApp, type TestApp } from '../../test/app.js';
 import { type Agent, agentFor } from '../../test/factories.js';
 import { buildOpinion, step } from '../../test/factories.opinions.js';
+import { waitingSubmission } from '../../test/factories.portal.js';
+import { buildStation } from '../../test/factories.stations.js';
 import {
   breakdownOf,
   buildStatsWorld,
@@ -18,6 +20,7 @@ import {
   type StatsWorld,
   stageAverages,
 } from '../../test/factories.statistics.js';
+import { registerInboxBatch } from '../opinions/commands/registerInbox.js';
 import { runOpinionDeadlinesOnce } from '../opinions/opinions.jobs.js';
 import { opinions } from '../opinions/opinions.tables.js';
 
@@ -105,6 +108,16 @@ beforeAll(async () => {
   await step(w.office, c.i, 'transfer', { leadUnitId: w.unit.id });
   await step(w.deputy, c.j, 'accept');
   await step(w.deputy, c.j, 'answer_on_spot', { result: 'being_resolved', text: '已列入明年计划。' });
+  // Public submissions at a station of the county itself, registered together in one statement: their
+  // cells are counted together (migration 0027). Outside the township, so its figures stay as above.
+  const countyStation = await buildStation(t.deps.db, { regionCode: w.county });
+  c.countyStation = countyStation.id;
+  for (const categoryId of [cat.environment, cat.environment, cat['urban.roads'], undefined]) {
+    await waitingSubmission(t.deps, { stationCode: countyStation.code, categoryId, receivedAt: clock.now() });
+  }
+  while ((await registerInboxBatch(t.deps)) > 0) {
+    // until the inbox is empty
+  }
 
   clock.set(at('2026-03-11T09:00:00'));
   for (const id of [c.a, c.c, c.f, c.j] as string[]) await step(w.stationStaff, id, 'feedback');
@@ -347,6 +360,16 @@ describe('opinion statistics equal the cases they count', () => {
     expect(mar.overdue).toBe(2); // g was never accepted, nor i signed for by the unit
     expect(mar).toMatchObject({ supervised: 1, closed: 2, evaluated: 1 });
     expect(mar.stages.awaiting_evaluation.cases).toBe(2);
+  });
+
+  it('counts public submissions registered in one statement as the list shows them', async () => {
+    const rows = await breakdownOf(w.countyOffice, 'station', { ...MAR, regionCode: w.county });
+    const batch = rows.find((r) => r.key === c.countyStation);
+    expect(batch?.figures).toMatchObject({ received: 4, pending: 4 });
+    const dates = listDates(MAR.from, MAR.to);
+    expect(await listTotal(w.countyOffice, { ...dates, stationId: c.countyStation })).toBe(4);
+    const categories = await expectRowsMatchList(w.countyOffice, 'category', 'categoryId', { ...MAR, regionCode: w.county });
+    expect(categories.sum).toBe(await listTotal(w.countyOffice, { ...dates, regionCode: w.county }));
   });
 
   it('keeps counters a rebuild from scratch reproduces row for row', async () => {
