@@ -34,7 +34,8 @@ CREATE FUNCTION opinion_stat_opinions_added() RETURNS trigger
   $$;
 
 -- New facts added to their cells: opinion_stat_apply(NULL, f) for every row, summed per cell first.
--- For a new fact every figure changes, so every cell of it is written, as there.
+-- For a new fact every figure changes, so every cell of it is written, as there. The column lists
+-- are opinion_stat_apply's: a figure added to the cube is added to both.
 CREATE FUNCTION opinion_stat_facts_added() RETURNS trigger
   LANGUAGE plpgsql
   AS $$
