@@ -1,8 +1,9 @@
+import DataLoader from 'dataloader';
 import type { Executor } from '../../db/client.js';
 import { type FieldCrypto, maskPhone } from '../crypto.js';
 import type { Recipient } from '../outbox.js';
 import { templateKeyDefinition } from './catalog.js';
-import { findTemplate, type NewNotification, phoneOfUser, type TemplateRow } from './notify.repo.js';
+import { findTemplate, type NewNotification, phonesOfUsers, type TemplateRow } from './notify.repo.js';
 import type { Channel, TemplateLocale, TemplateVars } from './notify.tables.js';
 import type { NotifyProviders } from './providers/types.js';
 import { htmlToText, render } from './render.js';
@@ -58,6 +59,28 @@ export function templateLookup(db: Executor): TemplateLookup {
     }
     return found;
   };
+}
+
+const phoneLoaders = new WeakMap<Executor, DataLoader<string, string | null | undefined>>();
+
+/**
+ * An account's mobile number. The dispatcher composes a batch's events together, so the numbers its
+ * SMS recipients need are read in one statement; nothing is kept between batches (no cache), as with
+ * the subscribers' lookups (opinions.lookups.ts).
+ */
+function phoneOfUser(db: Executor, userId: string): Promise<string | null | undefined> {
+  let loader = phoneLoaders.get(db);
+  if (!loader) {
+    loader = new DataLoader(
+      async (ids) => {
+        const found = await phonesOfUsers(db, [...new Set(ids)]);
+        return ids.map((id) => found.get(id));
+      },
+      { cache: false, maxBatchSize: 500 },
+    );
+    phoneLoaders.set(db, loader);
+  }
+  return loader.load(userId);
 }
 
 interface ComposeDeps {

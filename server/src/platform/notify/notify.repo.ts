@@ -68,9 +68,14 @@ export async function findTemplate(
   return rows.find((r) => r.locale === locale) ?? rows.find((r) => r.locale === 'zh');
 }
 
-export async function phoneOfUser(db: Executor, userId: string): Promise<string | null | undefined> {
-  const [row] = await db.select({ phone: users.phone }).from(users).where(eq(users.id, userId));
-  return row ? row.phone : undefined;
+/** The mobile numbers of accounts (null: the account has none); an unknown account is not in the map. */
+export async function phonesOfUsers(db: Executor, userIds: readonly string[]): Promise<Map<string, string | null>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
+    .select({ id: users.id, phone: users.phone })
+    .from(users)
+    .where(inArray(users.id, [...userIds]));
+  return new Map(rows.map((r) => [r.id, r.phone]));
 }
 
 /** Inserts what is not there yet: a second dispatch of the same event meets the unique key and adds nothing. */
