@@ -33,9 +33,107 @@ CREATE FUNCTION opinion_stat_opinions_added() RETURNS trigger
   END
   $$;
 
--- New facts added to their cells: opinion_stat_apply(NULL, f) for every row, summed per cell first.
--- For a new fact every figure changes, so every cell of it is written, as there. The column lists
--- are opinion_stat_apply's: a figure added to the cube is added to both.
+-- The one upsert of the cells, for opinion_stat_apply's one case and for a statement's new cases:
+-- each fact's cells with its figures, taken away for the old facts and added for the new, summed per
+-- cell. A cell the cases stay in gets the difference only when a figure changed.
+CREATE FUNCTION opinion_stat_add(old_facts opinion_stat_facts[], new_facts opinion_stat_facts[], changed boolean)
+  RETURNS void
+  LANGUAGE sql
+  AS $$
+  INSERT INTO opinion_stat_cube AS c (unit_id, dim, scope, month, member,
+    received, pending, rejected, in_progress, converted, closed, overdue, supervised, replied, resolved,
+    replied_on_time, fed_back, satisfied, basically_satisfied, unsatisfied, days_total, n_total,
+    days_submitted, n_submitted, days_accepted, n_accepted, days_in_review, n_in_review, days_transferred,
+    n_transferred, days_handling, n_handling, days_replied, n_replied, days_awaiting_evaluation,
+    n_awaiting_evaluation)
+  SELECT d.unit_id, d.dim, d.scope, d.month, d.member,
+    sum(d.received), sum(d.pending), sum(d.rejected), sum(d.in_progress), sum(d.converted), sum(d.closed),
+    sum(d.overdue), sum(d.supervised), sum(d.replied), sum(d.resolved), sum(d.replied_on_time),
+    sum(d.fed_back), sum(d.satisfied), sum(d.basically_satisfied), sum(d.unsatisfied), sum(d.days_total),
+    sum(d.n_total), sum(d.days_submitted), sum(d.n_submitted), sum(d.days_accepted), sum(d.n_accepted),
+    sum(d.days_in_review), sum(d.n_in_review), sum(d.days_transferred), sum(d.n_transferred),
+    sum(d.days_handling), sum(d.n_handling), sum(d.days_replied), sum(d.n_replied),
+    sum(d.days_awaiting_evaluation), sum(d.n_awaiting_evaluation)
+  FROM (
+    SELECT k.*, m.* FROM unnest(old_facts) f
+      CROSS JOIN LATERAL opinion_stat_cells(f::opinion_stat_facts) k
+      CROSS JOIN LATERAL opinion_stat_metrics(f::opinion_stat_facts, -1) m
+    UNION ALL
+    SELECT k.*, m.* FROM unnest(new_facts) f
+      CROSS JOIN LATERAL opinion_stat_cells(f::opinion_stat_facts) k
+      CROSS JOIN LATERAL opinion_stat_metrics(f::opinion_stat_facts, 1) m
+  ) d
+  GROUP BY d.unit_id, d.dim, d.scope, d.month, d.member
+  HAVING changed OR sum(d.received) <> 0
+  ON CONFLICT (unit_id, dim, scope, month, member) DO UPDATE SET
+    received = c.received + excluded.received,
+    pending = c.pending + excluded.pending,
+    rejected = c.rejected + excluded.rejected,
+    in_progress = c.in_progress + excluded.in_progress,
+    converted = c.converted + excluded.converted,
+    closed = c.closed + excluded.closed,
+    overdue = c.overdue + excluded.overdue,
+    supervised = c.supervised + excluded.supervised,
+    replied = c.replied + excluded.replied,
+    resolved = c.resolved + excluded.resolved,
+    replied_on_time = c.replied_on_time + excluded.replied_on_time,
+    fed_back = c.fed_back + excluded.fed_back,
+    satisfied = c.satisfied + excluded.satisfied,
+    basically_satisfied = c.basically_satisfied + excluded.basically_satisfied,
+    unsatisfied = c.unsatisfied + excluded.unsatisfied,
+    days_total = c.days_total + excluded.days_total,
+    n_total = c.n_total + excluded.n_total,
+    days_submitted = c.days_submitted + excluded.days_submitted,
+    n_submitted = c.n_submitted + excluded.n_submitted,
+    days_accepted = c.days_accepted + excluded.days_accepted,
+    n_accepted = c.n_accepted + excluded.n_accepted,
+    days_in_review = c.days_in_review + excluded.days_in_review,
+    n_in_review = c.n_in_review + excluded.n_in_review,
+    days_transferred = c.days_transferred + excluded.days_transferred,
+    n_transferred = c.n_transferred + excluded.n_transferred,
+    days_handling = c.days_handling + excluded.days_handling,
+    n_handling = c.n_handling + excluded.n_handling,
+    days_replied = c.days_replied + excluded.days_replied,
+    n_replied = c.n_replied + excluded.n_replied,
+    days_awaiting_evaluation = c.days_awaiting_evaluation + excluded.days_awaiting_evaluation,
+    n_awaiting_evaluation = c.n_awaiting_evaluation + excluded.n_awaiting_evaluation;
+  $$;
+
+-- One case's change, as migration 0007 made it, with the upsert above.
+CREATE OR REPLACE FUNCTION opinion_stat_apply(old_f opinion_stat_facts, new_f opinion_stat_facts) RETURNS void
+  LANGUAGE plpgsql
+  AS $$
+  DECLARE
+    changed boolean;
+    rekeyed boolean;
+  BEGIN
+    -- One writer of the counters at a time: every case shares the cells of its whole province, and
+    -- row locks taken in different orders by two transactions would deadlock. This is the audit
+    -- chain's lock (platform/audit.ts), which every case-writing transaction takes anyway, so two
+    -- global locks can never be taken in opposite orders.
+    PERFORM pg_advisory_xact_lock(7270002);
+    changed := (SELECT m FROM opinion_stat_metrics(old_f, 1) m) IS DISTINCT FROM (SELECT m FROM opinion_stat_metrics(new_f, 1) m);
+    rekeyed := (old_f.counted, old_f.month, old_f.region_code, old_f.station_id, old_f.category_id, old_f.channel,
+                old_f.deputy_id, old_f.unit_ids)
+               IS DISTINCT FROM
+               (new_f.counted, new_f.month, new_f.region_code, new_f.station_id, new_f.category_id, new_f.channel,
+                new_f.deputy_id, new_f.unit_ids);
+    IF NOT changed AND NOT rekeyed THEN
+      RETURN;
+    END IF;
+    PERFORM opinion_stat_add(ARRAY[old_f], ARRAY[new_f], changed);
+    -- Cells the case left may now count nothing: drop them, so the table holds what a rebuild holds.
+    IF rekeyed AND old_f.counted THEN
+      DELETE FROM opinion_stat_cube c
+       USING opinion_stat_cells(old_f) k
+       WHERE c.unit_id = k.unit_id AND c.dim = k.dim AND c.scope = k.scope AND c.month = k.month
+         AND c.member = k.member AND c.received = 0;
+    END IF;
+  END
+  $$;
+
+-- New facts added to their cells, as opinion_stat_apply(NULL, f) adds each: for a new fact every
+-- figure changes, so every cell of it is written.
 CREATE FUNCTION opinion_stat_facts_added() RETURNS trigger
   LANGUAGE plpgsql
   AS $$
@@ -45,56 +143,7 @@ CREATE FUNCTION opinion_stat_facts_added() RETURNS trigger
     END IF;
     -- The counters' one writer at a time, as in opinion_stat_apply.
     PERFORM pg_advisory_xact_lock(7270002);
-    INSERT INTO opinion_stat_cube AS c (unit_id, dim, scope, month, member,
-      received, pending, rejected, in_progress, converted, closed, overdue, supervised, replied, resolved,
-      replied_on_time, fed_back, satisfied, basically_satisfied, unsatisfied, days_total, n_total,
-      days_submitted, n_submitted, days_accepted, n_accepted, days_in_review, n_in_review, days_transferred,
-      n_transferred, days_handling, n_handling, days_replied, n_replied, days_awaiting_evaluation,
-      n_awaiting_evaluation)
-    SELECT k.unit_id, k.dim, k.scope, k.month, k.member,
-      sum(m.received), sum(m.pending), sum(m.rejected), sum(m.in_progress), sum(m.converted), sum(m.closed),
-      sum(m.overdue), sum(m.supervised), sum(m.replied), sum(m.resolved), sum(m.replied_on_time),
-      sum(m.fed_back), sum(m.satisfied), sum(m.basically_satisfied), sum(m.unsatisfied), sum(m.days_total),
-      sum(m.n_total), sum(m.days_submitted), sum(m.n_submitted), sum(m.days_accepted), sum(m.n_accepted),
-      sum(m.days_in_review), sum(m.n_in_review), sum(m.days_transferred), sum(m.n_transferred),
-      sum(m.days_handling), sum(m.n_handling), sum(m.days_replied), sum(m.n_replied),
-      sum(m.days_awaiting_evaluation), sum(m.n_awaiting_evaluation)
-    FROM added a
-      CROSS JOIN LATERAL opinion_stat_cells(a::opinion_stat_facts) k
-      CROSS JOIN LATERAL opinion_stat_metrics(a::opinion_stat_facts, 1) m
-    GROUP BY k.unit_id, k.dim, k.scope, k.month, k.member
-    ON CONFLICT (unit_id, dim, scope, month, member) DO UPDATE SET
-      received = c.received + excluded.received,
-      pending = c.pending + excluded.pending,
-      rejected = c.rejected + excluded.rejected,
-      in_progress = c.in_progress + excluded.in_progress,
-      converted = c.converted + excluded.converted,
-      closed = c.closed + excluded.closed,
-      overdue = c.overdue + excluded.overdue,
-      supervised = c.supervised + excluded.supervised,
-      replied = c.replied + excluded.replied,
-      resolved = c.resolved + excluded.resolved,
-      replied_on_time = c.replied_on_time + excluded.replied_on_time,
-      fed_back = c.fed_back + excluded.fed_back,
-      satisfied = c.satisfied + excluded.satisfied,
-      basically_satisfied = c.basically_satisfied + excluded.basically_satisfied,
-      unsatisfied = c.unsatisfied + excluded.unsatisfied,
-      days_total = c.days_total + excluded.days_total,
-      n_total = c.n_total + excluded.n_total,
-      days_submitted = c.days_submitted + excluded.days_submitted,
-      n_submitted = c.n_submitted + excluded.n_submitted,
-      days_accepted = c.days_accepted + excluded.days_accepted,
-      n_accepted = c.n_accepted + excluded.n_accepted,
-      days_in_review = c.days_in_review + excluded.days_in_review,
-      n_in_review = c.n_in_review + excluded.n_in_review,
-      days_transferred = c.days_transferred + excluded.days_transferred,
-      n_transferred = c.n_transferred + excluded.n_transferred,
-      days_handling = c.days_handling + excluded.days_handling,
-      n_handling = c.n_handling + excluded.n_handling,
-      days_replied = c.days_replied + excluded.days_replied,
-      n_replied = c.n_replied + excluded.n_replied,
-      days_awaiting_evaluation = c.days_awaiting_evaluation + excluded.days_awaiting_evaluation,
-      n_awaiting_evaluation = c.n_awaiting_evaluation + excluded.n_awaiting_evaluation;
+    PERFORM opinion_stat_add('{}', ARRAY(SELECT a::opinion_stat_facts FROM added a), true);
     RETURN NULL;
   END
   $$;

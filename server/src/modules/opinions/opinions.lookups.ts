@@ -1,4 +1,4 @@
-import DataLoader from 'dataloader';
+import { batchLoader, perExecutor } from '../../db/batch.js';
 import type { Executor } from '../../db/client.js';
 import { type Account, deputyAccountsOf, officeAccountsOf, stationStaffAccountsOf } from './opinions.notify.repo.js';
 import { categoriesByIds, deputyNames, stationsByIds } from './opinions.parties.repo.js';
@@ -8,69 +8,41 @@ import { type OpinionRow, opinionsByIds } from './opinions.repo.js';
  * What the subscribers look up about a case — the case, its station, category and deputy, and the
  * accounts to tell — one key at a time, as each event needs it. The dispatcher asks about a batch's
  * events together (platform/notify/dispatch.ts), so the lookups made together are read in one
- * statement for all of them: a burst of new cases cost seven statements per case before.
- *
- * The loaders keep nothing between batches (no cache): one kept for a long-lived executor only
- * gathers the lookups made at the same moment, and never answers with a row read earlier.
+ * statement for all of them (db/batch.ts): a burst of new cases cost seven statements per case before.
  */
-
-const MAX_BATCH = 500;
-
-function loader<V>(fetch: (keys: string[]) => Promise<Map<string, V>>, missing: () => V) {
-  return new DataLoader<string, V>(
-    async (keys) => {
-      const found = await fetch([...new Set(keys)]);
-      return keys.map((key) => found.get(key) ?? missing());
-    },
-    { cache: false, maxBatchSize: MAX_BATCH },
-  );
-}
 
 const byId = <R extends { id: string }>(rows: R[]) => new Map(rows.map((r) => [r.id, r]));
 
-function loadersFor(db: Executor) {
-  return {
-    opinion: loader(
-      async (ids) => byId(await opinionsByIds(db, ids)),
-      () => undefined,
-    ),
-    station: loader(
-      async (ids) => byId(await stationsByIds(db, ids)),
-      () => undefined,
-    ),
-    category: loader(
-      async (ids) => byId(await categoriesByIds(db, ids)),
-      () => undefined,
-    ),
-    deputyName: loader(
-      (ids) => deputyNames(db, ids),
-      () => undefined,
-    ),
-    deputyAccounts: loader(
-      (ids) => deputyAccountsOf(db, ids),
-      (): Account[] => [],
-    ),
-    stationStaffAccounts: loader(
-      (ids) => stationStaffAccountsOf(db, ids),
-      (): Account[] => [],
-    ),
-    officeAccounts: loader(
-      (codes) => officeAccountsOf(db, codes),
-      (): Account[] => [],
-    ),
-  };
-}
-
-const perExecutor = new WeakMap<Executor, ReturnType<typeof loadersFor>>();
-
-function loaders(db: Executor) {
-  let found = perExecutor.get(db);
-  if (!found) {
-    found = loadersFor(db);
-    perExecutor.set(db, found);
-  }
-  return found;
-}
+const loaders = perExecutor((db) => ({
+  opinion: batchLoader(
+    async (ids) => byId(await opinionsByIds(db, ids)),
+    () => undefined,
+  ),
+  station: batchLoader(
+    async (ids) => byId(await stationsByIds(db, ids)),
+    () => undefined,
+  ),
+  category: batchLoader(
+    async (ids) => byId(await categoriesByIds(db, ids)),
+    () => undefined,
+  ),
+  deputyName: batchLoader(
+    (ids) => deputyNames(db, ids),
+    () => undefined,
+  ),
+  deputyAccounts: batchLoader(
+    (ids) => deputyAccountsOf(db, ids),
+    (): Account[] => [],
+  ),
+  stationStaffAccounts: batchLoader(
+    (ids) => stationStaffAccountsOf(db, ids),
+    (): Account[] => [],
+  ),
+  officeAccounts: batchLoader(
+    (codes) => officeAccountsOf(db, codes),
+    (): Account[] => [],
+  ),
+}));
 
 const none = <V>(): Promise<V[]> => Promise.resolve([]);
 

@@ -1,4 +1,4 @@
-import DataLoader from 'dataloader';
+import { batchLoader, perExecutor } from '../../db/batch.js';
 import type { Executor } from '../../db/client.js';
 import { type FieldCrypto, maskPhone } from '../crypto.js';
 import type { Recipient } from '../outbox.js';
@@ -61,27 +61,14 @@ export function templateLookup(db: Executor): TemplateLookup {
   };
 }
 
-const phoneLoaders = new WeakMap<Executor, DataLoader<string, string | null | undefined>>();
-
-/**
- * An account's mobile number. The dispatcher composes a batch's events together, so the numbers its
- * SMS recipients need are read in one statement; nothing is kept between batches (no cache), as with
- * the subscribers' lookups (opinions.lookups.ts).
- */
-function phoneOfUser(db: Executor, userId: string): Promise<string | null | undefined> {
-  let loader = phoneLoaders.get(db);
-  if (!loader) {
-    loader = new DataLoader(
-      async (ids) => {
-        const found = await phonesOfUsers(db, [...new Set(ids)]);
-        return ids.map((id) => found.get(id));
-      },
-      { cache: false, maxBatchSize: 500 },
-    );
-    phoneLoaders.set(db, loader);
-  }
-  return loader.load(userId);
-}
+/** An account's mobile number; a dispatch batch's SMS recipients' numbers are read together (db/batch.ts). */
+const phones = perExecutor((db) =>
+  batchLoader(
+    (ids) => phonesOfUsers(db, ids),
+    (): string | null | undefined => undefined,
+  ),
+);
+const phoneOfUser = (db: Executor, userId: string) => phones(db).load(userId);
 
 interface ComposeDeps {
   crypto: FieldCrypto;
