@@ -371,6 +371,24 @@ describe.skipIf(!hasChromium)('public portal on a phone', () => {
     await phone.close();
   });
 
+  it('a report without photos is sent as JSON and gets its code', async () => {
+    const ctx = await run.browser.newContext(PHONE);
+    const page = await ctx.newPage();
+    await page.goto(`${run.server.url}/s/${stationCode}/report`);
+    await page.getByLabel('问题描述').fill('幸福小区 3 号楼前的垃圾桶满了三天没人清运，气味很大。');
+    await page.getByLabel('手机号码').fill('139 0451 2468');
+    await page.getByText('我同意将以上内容').click();
+    const [request] = await Promise.all([
+      page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/api/public/opinions')),
+      page.getByRole('button', { name: '提交', exact: true }).click(),
+    ]);
+    expect(await request.headerValue('content-type')).toContain('application/json');
+    expect(request.postDataJSON()).toMatchObject({ stationCode, phone: '13904512468', consentShare: true, latitude: null });
+    const code = ((await page.getByTestId('tracking-code').textContent()) ?? '').trim();
+    expect(code).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
+    await ctx.close();
+  });
+
   it('an unknown station says so, in English too', async () => {
     const ctx = await run.browser.newContext(PHONE);
     await ctx.addInitScript(() => localStorage.setItem('lianluo.language', 'en'));

@@ -136,7 +136,7 @@ export const NUL_TEXT = {
 const NUL_MESSAGE = tr(NUL_TEXT.zh, NUL_TEXT.en);
 
 /** The path of the first string holding U+0000 in a request's body, query or parameters. */
-function nulPath(value: unknown, path: (string | number)[] = []): (string | number)[] | null {
+export function nulPath(value: unknown, path: (string | number)[] = []): (string | number)[] | null {
   if (typeof value === 'string') return value.includes('\u0000') ? path : null;
   if (value instanceof Uint8Array) return null;
   if (Array.isArray(value)) {

@@ -190,17 +190,90 @@ describe('public intake', () => {
     const closed = await buildStation(t.deps.db, { regionCode: w.township, status: 'inactive' });
     expect((await submitToPortal(t.app, portalFields(closed.code))).json().code).toBe('STATION_NOT_FOUND');
 
-    const json = await t.app.inject({
-      method: 'POST',
-      url: '/api/public/opinions',
-      payload: portalFields(w.station.code),
-      remoteAddress: randomIp(),
-    });
-    expect(json.statusCode).toBe(400);
-    expect(json.json().code).toBe('NOT_MULTIPART');
+    const send = (payload: string, contentType: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/public/opinions',
+        payload,
+        headers: { 'content-type': contentType },
+        remoteAddress: randomIp(),
+      });
+    for (const [payload, type] of [
+      [JSON.stringify([portalFields(w.station.code)]), 'application/json'],
+      ['路灯坏了', 'text/plain'],
+    ] as const) {
+      const res = await send(payload, type);
+      expect(res.statusCode, type).toBe(400);
+      expect(res.json().code).toBe('NOT_MULTIPART');
+    }
+    const truncated = await send('{"stationCode": "', 'application/json');
+    expect(truncated.statusCode).toBe(400);
     expect((await submit({ latitude: '45.7' })).statusCode).toBe(400);
     expect((await submit({ latitude: '145', longitude: '10' })).statusCode).toBe(400);
     expect((await submit({ nameHidden: 'maybe' })).statusCode).toBe(400);
+  });
+
+  it('takes a submission without photos as JSON, checked like the form', async () => {
+    const phone = randomMobile();
+    const post = (body: unknown, key?: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/public/opinions',
+        payload: JSON.stringify(body),
+        headers: { 'content-type': 'application/json; charset=utf-8', ...(key ? { 'idempotency-key': key } : {}) },
+        remoteAddress: randomIp(),
+      });
+    const body = {
+      stationCode: w.station.code,
+      content: '<b>路灯</b>坏了 😀',
+      placeText: '幸福路口',
+      latitude: 45.75,
+      longitude: 126.63,
+      name: '李四',
+      nameHidden: false,
+      phone: ` ${phone} `,
+      consentShare: true,
+      consentPublish: true,
+    };
+    const key = `json-${uniq()}`;
+    const res = await post(body, key);
+    expect(res.statusCode, res.body).toBe(201);
+    expect((await post(body, key)).json()).toEqual(res.json());
+    const [row, ...more] = await casesOfPhone(phone);
+    expect(more).toEqual([]);
+    expect(row).toMatchObject({
+      trackingCode: res.json().trackingCode,
+      channel: 'qr',
+      stationId: w.station.id,
+      content: '<b>路灯</b>坏了 😀',
+      latitude: 45.75,
+      longitude: 126.63,
+      nameHidden: false,
+      consentPublish: true,
+      submitterNameMasked: '李*',
+    });
+    expect(t.deps.crypto.decrypt(row!.submitterPhoneEnc!)).toBe(phone);
+
+    // The form's strings are not JSON's booleans; a missing consent, a lone coordinate, a NUL.
+    const refused: [Record<string, unknown>, string][] = [
+      [{ consentShare: 'true' }, 'consentShare'],
+      [{ consentShare: false }, 'consentShare'],
+      [{ nameHidden: 'yes' }, 'nameHidden'],
+      [{ latitude: 45.7, longitude: null }, 'latitude'],
+      [{ latitude: '45.7', longitude: '126.6' }, 'latitude'],
+      [{ content: 'x'.repeat(100_000) }, 'content'],
+      [{ content: '路灯\u0000坏了' }, 'content'],
+      [{ phone: '12345' }, 'phone'],
+    ];
+    for (const [change, field] of refused) {
+      const other = randomMobile();
+      const bad = await post({ ...body, phone: other, ...change });
+      expect(bad.statusCode, JSON.stringify(change)).toBe(400);
+      if (bad.json().code !== 'CONTROL_CHARACTER') {
+        expect(bad.json().issues.map((i: { path: string }) => i.path).join(), JSON.stringify(change)).toContain(field);
+      }
+      expect(await casesOfPhone(other)).toEqual([]);
+    }
   });
 
   it('answers a replayed request with the same case, and makes one case of a concurrent double tap', async () => {

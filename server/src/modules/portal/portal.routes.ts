@@ -11,16 +11,8 @@ import { submitPublicOpinion } from './commands/submitPublicOpinion.js';
 import { GuessCounter, intakeLimiter, LIMITS } from './portal.limits.js';
 import { caseNotFound, findCaseForConstituent, loadPublicView } from './portal.read.js';
 import { findCasePhoto } from './portal.repo.js';
-import {
-  EvaluationBody,
-  IntakeFields,
-  IntakeResult,
-  PhotoParams,
-  PublicOpinionView,
-  TrackingParams,
-  TrackingQuery,
-} from './portal.schema.js';
-import { readIntakeForm } from './portal.upload.js';
+import { EvaluationBody, IntakeResult, PhotoParams, PublicOpinionView, TrackingParams, TrackingQuery } from './portal.schema.js';
+import { readIntake } from './portal.upload.js';
 
 const tags = ['public'];
 const minute = (max: number) => ({ max, timeWindow: '1 minute' });
@@ -37,16 +29,6 @@ export function idempotencyKeyOf(req: FastifyRequest): string | null {
     });
   }
   return parsed.data;
-}
-
-/** Validation failures of the form's fields, worded by the platform's error handler like any body's. */
-export function formInvalid(issues: unknown[]) {
-  return Object.assign(new Error('Validation failed'), {
-    code: 'FST_ERR_VALIDATION',
-    statusCode: 400,
-    validation: issues,
-    validationContext: 'body',
-  });
 }
 
 /** The public portal (contracts §B): raise an opinion from a station's page, follow it, rate the answer. */
@@ -66,17 +48,14 @@ export async function portalRoutes(app: AppInstance): Promise<void> {
         tags,
         summary: '群众提交意见建议 A constituent raises an opinion',
         description:
-          'multipart/form-data: stationCode, categoryId?, content, placeText?, latitude?, longitude?, name?, address?, nameHidden, phone, consentShare=true, consentPublish, and up to 6 photos (JPEG, PNG, WebP or HEIC, each ≤ 5 MB). An Idempotency-Key header makes a repeated submission answer the first case (200).',
-        consumes: ['multipart/form-data'],
+          'multipart/form-data: stationCode, categoryId?, content, placeText?, latitude?, longitude?, name?, address?, nameHidden, phone, consentShare=true, consentPublish, and up to 6 photos (JPEG, PNG, WebP or HEIC, each ≤ 5 MB). Without photos the same fields may come as a JSON object, with nameHidden, consentShare and consentPublish as booleans and the coordinates as numbers. An Idempotency-Key header makes a repeated submission answer the first case (200).',
+        consumes: ['multipart/form-data', 'application/json'],
         response: { 200: IntakeResult, 201: IntakeResult, ...errors },
       },
     },
     async (req, reply) => {
       const idempotencyKey = idempotencyKeyOf(req);
-      const form = await readIntakeForm(req);
-      const parsed = IntakeFields.safeParse(form.fields, { reportInput: true });
-      if (!parsed.success) throw formInvalid(parsed.error.issues);
-      const f = parsed.data;
+      const { fields: f, photos } = await readIntake(req);
       const { trackingCode, receivedAt, replayed, stationName } = await submitPublicOpinion(deps, contextOf(req), {
         stationCode: f.stationCode,
         channel: 'qr',
@@ -89,7 +68,7 @@ export async function portalRoutes(app: AppInstance): Promise<void> {
         consentShare: true,
         consentPublish: f.consentPublish,
         idempotencyKey,
-        photos: form.photos,
+        photos,
       });
       reply.status(replayed ? 200 : 201);
       return { trackingCode, receivedAt: receivedAt.toISOString(), stationName };

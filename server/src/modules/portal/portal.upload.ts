@@ -1,8 +1,10 @@
 import type { FastifyRequest } from 'fastify';
 import { fileTypeFromBuffer } from 'file-type';
-import { NUL_TEXT } from '../../platform/error-handler.js';
+import type { z } from 'zod';
+import { NUL_TEXT, nulPath } from '../../platform/error-handler.js';
 import { AppError, badRequest } from '../../platform/errors.js';
 import { MAX_CONTENT_CHARS } from '../opinions/opinions.schema.js';
+import { IntakeFields, type IntakeInput, IntakeJson } from './portal.schema.js';
 
 export const MAX_PHOTOS = 6;
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
@@ -19,8 +21,13 @@ export interface Photo {
   content: Buffer;
 }
 
-export interface IntakeForm {
+interface IntakeForm {
   fields: Record<string, string>;
+  photos: Photo[];
+}
+
+export interface Intake {
+  fields: IntakeInput;
   photos: Photo[];
 }
 
@@ -72,17 +79,48 @@ async function sniffPhoto(content: Buffer, filename: string): Promise<string> {
 
 const cleanName = (name: string, i: number) => name.replace(/[\\/\r\n\0]/g, '_').slice(0, 200) || `photo-${i + 1}`;
 
+/** Validation failures of the submission's fields, worded by the platform's error handler like any body's. */
+export function formInvalid(issues: unknown[]) {
+  return Object.assign(new Error('Validation failed'), {
+    code: 'FST_ERR_VALIDATION',
+    statusCode: 400,
+    validation: issues,
+    validationContext: 'body',
+  });
+}
+
+function checked(schema: z.ZodType<IntakeInput>, input: unknown): IntakeInput {
+  const parsed = schema.safeParse(input, { reportInput: true });
+  if (!parsed.success) throw formInvalid(parsed.error.issues);
+  return parsed.data;
+}
+
+/**
+ * A public submission: the multipart form (with photos or without), or a JSON object when there are
+ * no photos. Everything is checked before anything is written.
+ */
+export async function readIntake(req: FastifyRequest): Promise<Intake> {
+  if (req.isMultipart()) {
+    const form = await readIntakeForm(req);
+    return { fields: checked(IntakeFields, form.fields), photos: form.photos };
+  }
+  const body: unknown = req.body;
+  // Of the parsers on this route, only JSON's makes an object.
+  if (body !== null && typeof body === 'object' && !Array.isArray(body)) {
+    if (nulPath(body)) throw badRequest('CONTROL_CHARACTER', NUL_TEXT);
+    return { fields: checked(IntakeJson, body), photos: [] };
+  }
+  throw badRequest('NOT_MULTIPART', {
+    zh: '请以表单上传方式（multipart/form-data）或 JSON 对象提交',
+    en: 'Send the form as multipart/form-data, or as a JSON object',
+  });
+}
+
 /**
  * Reads the portal's form: text fields, and up to six photos of at most 5 MB each, each sniffed from
  * its bytes as soon as it has arrived. Everything is checked before anything is written.
  */
-export async function readIntakeForm(req: FastifyRequest): Promise<IntakeForm> {
-  if (!req.isMultipart()) {
-    throw badRequest('NOT_MULTIPART', {
-      zh: '请以表单上传方式（multipart/form-data）提交',
-      en: 'Send the form as multipart/form-data',
-    });
-  }
+async function readIntakeForm(req: FastifyRequest): Promise<IntakeForm> {
   const fields: Record<string, string> = {};
   const photos: Photo[] = [];
   try {

@@ -78,8 +78,12 @@ export function usePublicCategories() {
 
 export function useSubmitOpinion() {
   return useMutation({
-    mutationFn: ({ form, idempotencyKey }: { form: FormData; idempotencyKey: string }) =>
-      publicFetch<SubmitReceipt>('/public/opinions', { method: 'POST', form, headers: { 'Idempotency-Key': idempotencyKey } }),
+    mutationFn: ({ body, idempotencyKey }: { body: FormData | Record<string, unknown>; idempotencyKey: string }) =>
+      publicFetch<SubmitReceipt>('/public/opinions', {
+        method: 'POST',
+        ...(body instanceof FormData ? { form: body } : { json: body }),
+        headers: { 'Idempotency-Key': idempotencyKey },
+      }),
   });
 }
 
