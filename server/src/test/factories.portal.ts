@@ -1,7 +1,7 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import QRCode from 'qrcode';
 import type { AppDeps } from '../app.js';
-import { insertSubmission } from '../modules/opinions/opinions.inbox.repo.js';
+import { type InboxSubmission, insertSubmissions } from '../modules/opinions/opinions.inbox.repo.js';
 import { sealSubmitter } from '../modules/opinions/opinions.privacy.js';
 import { newTrackingCode } from '../modules/opinions/opinions.rules.js';
 import type { AppInstance } from '../platform/http.js';
@@ -85,40 +85,46 @@ export function submitToPortal(app: AppInstance, fields: Record<string, string>,
 /** An address from the documentation ranges, unlikely to repeat within a run. */
 export const randomIp = () => `198.51.${randomInt(0, 256)}.${randomInt(1, 255)}`;
 
+interface SubmissionOptions {
+  stationCode: string;
+  phone?: string;
+  trackingCode?: string;
+  key?: string;
+  categoryId?: string;
+  receivedAt?: Date;
+}
+
+/** A public submission as the portal hands it to the inbox, sealed, a minute old unless told. */
+export function inboxSubmission(deps: AppDeps, o: SubmissionOptions): InboxSubmission {
+  return {
+    id: randomUUID(),
+    trackingCode: o.trackingCode ?? newTrackingCode(),
+    stationCode: o.stationCode,
+    channel: 'qr',
+    categoryId: o.categoryId ?? null,
+    content: '路口的红绿灯坏了，早晚高峰很危险。',
+    placeText: '和平路口',
+    latitude: null,
+    longitude: null,
+    ...sealSubmitter(deps.crypto, { name: '赵六', phone: o.phone ?? randomMobile(), address: null }),
+    nameHidden: true,
+    consentShare: true,
+    consentPublish: false,
+    idempotencyKey: o.key ?? null,
+    photoIds: [],
+    ip: '198.51.100.7',
+    userAgent: 'test-phone',
+    receivedAt: o.receivedAt ?? new Date(Date.now() - 60_000),
+  };
+}
+
 /**
  * A submission put in the inbox as the portal's statement does, without waking the registrar (as
  * after a crash): several wait together and are registered in one batch.
  */
-export async function waitingSubmission(
-  deps: AppDeps,
-  o: { stationCode: string; phone?: string; trackingCode?: string; key?: string; categoryId?: string; receivedAt?: Date },
-) {
+export async function waitingSubmission(deps: AppDeps, o: SubmissionOptions) {
   const phone = o.phone ?? randomMobile();
-  const receivedAt = o.receivedAt ?? new Date(Date.now() - 60_000);
-  const received = await insertSubmission(
-    deps.db,
-    {
-      id: randomUUID(),
-      trackingCode: o.trackingCode ?? newTrackingCode(),
-      stationCode: o.stationCode,
-      channel: 'qr',
-      categoryId: o.categoryId ?? null,
-      content: '路口的红绿灯坏了，早晚高峰很危险。',
-      placeText: '和平路口',
-      latitude: null,
-      longitude: null,
-      ...sealSubmitter(deps.crypto, { name: '赵六', phone, address: null }),
-      nameHidden: true,
-      consentShare: true,
-      consentPublish: false,
-      idempotencyKey: o.key ?? null,
-      photoIds: [],
-      ip: '198.51.100.7',
-      userAgent: 'test-phone',
-      receivedAt,
-    },
-    { since: new Date(receivedAt.getTime() - 3_600_000), max: 5 },
-  );
+  const [received] = await insertSubmissions(deps.db, [inboxSubmission(deps, { ...o, phone })], 5);
   if (!received) throw new Error('not written');
   return { ...received, phone };
 }

@@ -6,10 +6,10 @@ import {
   countPublicOfPhone,
   findInboxByKey,
   type InboxSubmission,
-  insertSubmission,
-  type PhoneLimit,
+  insertSubmissions,
   type Received,
 } from '../../opinions/opinions.inbox.repo.js';
+import { inboxWriter } from '../../opinions/opinions.inbox.writer.js';
 import { findCategory, findStation } from '../../opinions/opinions.parties.repo.js';
 import { sealSubmitter } from '../../opinions/opinions.privacy.js';
 import { intakeRegistrar } from '../../opinions/opinions.registrar.js';
@@ -58,9 +58,10 @@ class NotWritten extends Error {}
  * A constituent's opinion through the public portal or Open311 (docs/decisions.md, "Public intake
  * through an inbox"): the details encrypted here, then one statement puts the submission in the inbox
  * — station, category, the phone's hourly limit, idempotency key and tracking code checked inside it —
- * and the constituent has the tracking code at once. The registrar makes the case, with its timeline,
- * audit row and notifications, moments later. Only when that statement writes nothing is it worked
- * out why. Photos are written with the submission in one transaction.
+ * and the constituent has the tracking code at once. Submissions without photos that arrive together
+ * share that statement (InboxWriter); photos are written with their submission in one transaction.
+ * The registrar makes the case, with its timeline, audit row and notifications, moments later. Only
+ * when the statement writes nothing is it worked out why.
  */
 export async function submitPublicOpinion(
   deps: OpinionDeps,
@@ -68,7 +69,6 @@ export async function submitPublicOpinion(
   s: PublicSubmission,
 ): Promise<SubmissionResult> {
   const now = nowOf(deps);
-  const limit: PhoneLimit = { since: new Date(now.getTime() - HOUR_MS), max: LIMITS.intakePerPhonePerHour };
   const base: Omit<InboxSubmission, 'id' | 'trackingCode' | 'photoIds'> = {
     stationCode: s.stationCode,
     channel: s.channel,
@@ -87,7 +87,7 @@ export async function submitPublicOpinion(
     receivedAt: now,
   };
   for (let attempt = 1; attempt <= 3; attempt++) {
-    const received = await write(deps, s.photos, base, limit);
+    const received = await write(deps, s.photos, base);
     if (received) {
       intakeRegistrar(deps).kick();
       return { ...received, replayed: false };
@@ -95,7 +95,7 @@ export async function submitPublicOpinion(
     const station = await findStationByCode(deps.db, s.stationCode);
     const replay = await replayOf(deps, s, station);
     if (replay) return replay;
-    await explainRefusal(deps, s, station, base.submitterPhoneHash, limit.since);
+    await explainRefusal(deps, s, station, base.submitterPhoneHash, new Date(now.getTime() - HOUR_MS));
     // Nothing explains it but the tracking code drawn (taken meanwhile) or a key's first use
     // committing meanwhile: draw again, and look for the replay again.
   }
@@ -106,7 +106,6 @@ async function write(
   deps: OpinionDeps,
   photos: Photo[],
   base: Omit<InboxSubmission, 'id' | 'trackingCode' | 'photoIds'>,
-  limit: PhoneLimit,
 ): Promise<Received | undefined> {
   const row = (photoIds: string[]): InboxSubmission => ({
     ...base,
@@ -114,7 +113,8 @@ async function write(
     trackingCode: newTrackingCode(),
     photoIds,
   });
-  if (photos.length === 0) return insertSubmission(deps.db, row([]), limit);
+  const max = LIMITS.intakePerPhonePerHour;
+  if (photos.length === 0) return inboxWriter(deps.db, max).write(row([]));
   try {
     return await deps.db.transaction(async (tx) => {
       const ids: string[] = [];
@@ -132,7 +132,7 @@ async function write(
         });
         ids.push(file.id);
       }
-      const received = await insertSubmission(tx, row(ids), limit);
+      const [received] = await insertSubmissions(tx, [row(ids)], max);
       if (!received) throw new NotWritten();
       return received;
     });
