@@ -13,12 +13,12 @@ interface Pending {
 }
 
 /**
- * Writes public submissions to the inbox together (docs/decisions.md, "Submissions written
- * together"). A submission waits for the current turn of the event loop to end, and while two
- * statements are in flight, for one of them to finish; then those waiting go in one statement. In a
- * flood that makes statements of several rows, each far cheaper per row for PostgreSQL and for node
- * than a statement of its own; when a submission comes alone it goes alone, at once. Each caller
- * hears about its own row only once its statement has committed.
+ * Writes public submissions to the inbox together (docs/decisions.md, "Submissions without photos as
+ * JSON, and written together"). A submission waits for the current turn of the event loop to end,
+ * and while two statements are in flight, for one of them to finish; then those waiting go in one
+ * statement. In a flood that makes statements of several rows, each far cheaper per row for
+ * PostgreSQL and for node than a statement of its own; when a submission comes alone it goes alone,
+ * at once. Each caller hears about its own row only once its statement has committed.
  */
 export class InboxWriter {
   private queue: Pending[] = [];
@@ -84,15 +84,9 @@ export class InboxWriter {
 
   private async settle(batch: Pending[]): Promise<void> {
     try {
-      const written = new Map(
-        (
-          await insertSubmissions(
-            this.db,
-            batch.map((p) => p.submission),
-            this.maxPerPhone,
-          )
-        ).map((r) => [r.id, r]),
-      );
+      const submissions = batch.map((p) => p.submission);
+      const rows = await insertSubmissions(this.db, submissions, this.maxPerPhone);
+      const written = new Map(rows.map((r) => [r.id, r]));
       for (const p of batch) p.resolve(written.get(p.submission.id));
     } catch (err) {
       if (batch.length === 1) {

@@ -105,7 +105,8 @@ export const IntakeFields = z
 
 /**
  * The same submission as JSON, when it has no photos (the portal sends it so): flags as booleans and
- * coordinates as numbers. Half the route's own work was reading the multipart form (docs/decisions.md).
+ * coordinates as numbers. Reading a multipart form was the largest part of the route's own work
+ * (docs/decisions.md).
  */
 export const IntakeJson = z
   .object({

@@ -80,7 +80,7 @@ async function sniffPhoto(content: Buffer, filename: string): Promise<string> {
 const cleanName = (name: string, i: number) => name.replace(/[\\/\r\n\0]/g, '_').slice(0, 200) || `photo-${i + 1}`;
 
 /** Validation failures of the submission's fields, worded by the platform's error handler like any body's. */
-export function formInvalid(issues: unknown[]) {
+function formInvalid(issues: unknown[]) {
   return Object.assign(new Error('Validation failed'), {
     code: 'FST_ERR_VALIDATION',
     statusCode: 400,
