@@ -5,7 +5,8 @@ import { recordAudit } from './platform/audit.js';
 import { generatePassword, hashPassword, meetsPasswordPolicy } from './platform/auth/password.js';
 import { systemContext } from './platform/context.js';
 import { users } from './platform/platform.tables.js';
-import { seedDemo } from './seed/demo.js';
+import { accountLine } from './seed/accounts.js';
+import { type SeedResult, seedDemo } from './seed/demo.js';
 
 /**
  * First start on an empty database: the national regions, the `admin` account, and (unless
@@ -53,11 +54,11 @@ export async function bootstrap(deps: Pick<AppDeps, 'db' | 'config' | 'crypto'>,
   }
 
   if (config.demo) {
-    const result = await seedDemo(deps, { scale: 'city' });
-    if (result.created) {
-      print(`演示数据已生成 (demo city loaded): ${result.summary}`);
-      for (const a of result.accounts)
-        print(`  演示账号 demo account  ${a.role.padEnd(14)} ${a.username.padEnd(16)} ${a.password}`);
-    }
+    const onAccounts = (accounts: SeedResult['accounts']) => {
+      for (const a of accounts) print(accountLine(a));
+      print('正在生成演示意见和建议，约需几分钟 (writing the demo opinions and suggestions: a few minutes)…');
+    };
+    const result = await seedDemo(deps, { scale: 'city', onAccounts });
+    if (result.created) print(`演示数据已生成 (demo city loaded): ${result.summary}`);
   }
 }

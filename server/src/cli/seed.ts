@@ -5,7 +5,8 @@ import { DataDirLockedError, lockDataDir } from '../db/lock.js';
 import { migrate } from '../db/migrate.js';
 import { importRegions } from '../modules/regions/importRegions.js';
 import { FieldCrypto, loadDataKey } from '../platform/crypto.js';
-import { seedDemo } from '../seed/demo.js';
+import { accountLine } from '../seed/accounts.js';
+import { type SeedResult, seedDemo } from '../seed/demo.js';
 import type { Scale } from '../seed/sizes.js';
 
 const USAGE = `用法 usage: npm run seed -- [--scale city|province]
@@ -71,11 +72,12 @@ async function main() {
     console.log(
       `正在生成演示数据 building the ${scale} demo on ${database.kind === 'pglite' ? `PGlite (${config.dataDir})` : 'PostgreSQL'}…`,
     );
-    const result = await seedDemo({ db: database.db, crypto }, { scale });
+    const onAccounts = (accounts: SeedResult['accounts']) => {
+      for (const a of accounts) console.log(accountLine(a));
+      console.log('这些密码只显示这一次 (these passwords are shown once).');
+    };
+    const result = await seedDemo({ db: database.db, crypto }, { scale, onAccounts });
     console.log(result.summary);
-    for (const a of result.accounts)
-      console.log(`  演示账号 demo account  ${a.role.padEnd(14)} ${a.username.padEnd(16)} ${a.password}`);
-    if (result.accounts.length) console.log('这些密码只显示这一次 (these passwords are shown once).');
   } finally {
     await database.close();
     release?.();

@@ -100,3 +100,7 @@ export async function planAccounts(t: AccountTargets): Promise<{ rows: UserRow[]
     accounts: specs.map((s, i) => ({ role: s.role, username: s.username, password: passwords[i] as string })),
   };
 }
+
+/** How a start or the seed command shows a demo account (the e2e harness reads these lines). */
+export const accountLine = (a: { role: string; username: string; password: string }) =>
+  `  演示账号 demo account  ${a.role.padEnd(14)} ${a.username.padEnd(16)} ${a.password}`;

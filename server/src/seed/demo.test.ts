@@ -17,9 +17,17 @@ const OPTS: SeedOptions = { scale: 'city', regionCode: '230102', fraction: 0.2 }
 let a: TestApp;
 let b: TestApp;
 let first: SeedResult;
+let shown: SeedResult['accounts'] = [];
+let opinionsWhenShown: Promise<{ n: number }[]> | undefined;
 beforeAll(async () => {
   [a, b] = await Promise.all([freshApp('lianluo_seed_'), freshApp('lianluo_seed_')]);
-  first = await seedDemo(a.deps, OPTS);
+  first = await seedDemo(a.deps, {
+    ...OPTS,
+    onAccounts: (accounts) => {
+      shown = accounts;
+      opinionsWhenShown = rows(a, 'SELECT count(*)::int AS n FROM opinions');
+    },
+  });
 });
 afterAll(async () => {
   await Promise.all([a?.close(), b?.close()]);
@@ -129,6 +137,12 @@ describe('demo seed', () => {
       if (d.status === 'serving') expect([1, 2]).toContain(d.n);
       else expect(d.n).toBe(0);
     }
+  });
+
+  it('shows the accounts once they are committed, before the opinions: an interrupted start has shown them', async () => {
+    expect(shown).toEqual(first.accounts);
+    expect((await opinionsWhenShown)?.[0]?.n).toBe(0);
+    expect((await rows<{ n: number }>(a, 'SELECT count(*)::int AS n FROM opinions'))[0]?.n).toBeGreaterThan(0);
   });
 
   it('makes one working account per role, without a forced password change', async () => {

@@ -32,6 +32,12 @@ export interface SeedOptions {
    * scale, region, fraction and moment give the same demo.
    */
   now?: Date;
+  /**
+   * Told the demo accounts and their passwords as soon as they are committed, before the minutes of
+   * opinions and suggestions: a start interrupted then finishes those on the next, and the accounts
+   * must have been shown already, since their passwords are kept only as hashes.
+   */
+  onAccounts?: (accounts: SeedResult['accounts']) => void;
 }
 
 export interface SeedResult {
@@ -143,6 +149,7 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'crypto'>, opts: SeedO
     await completeDemoSuggestions(db);
     return notCreated();
   }
+  opts.onAccounts?.(accounts);
   // Planner statistics for the tables just filled: PGlite has no autovacuum to gather them, and
   // on PostgreSQL the first queries would otherwise plan for empty tables.
   await db.execute(sql`ANALYZE organizations, stations, persons, deputies, station_members, users`);
