@@ -38,10 +38,10 @@ export interface Received {
   stationName: string;
 }
 
-/** The phone's public cases since $2: those waiting here and those registered (created_by null). */
-const PHONE_COUNT = `(
-  (SELECT count(*) FROM opinion_inbox i WHERE i.submitter_phone_hash = $1::text AND i.received_at >= $2::timestamptz)
-  + (SELECT count(*) FROM opinions o WHERE o.submitter_phone_hash = $1::text AND o.created_by IS NULL AND o.received_at >= $2::timestamptz))`;
+/** A phone's public cases since a moment: those waiting here and those registered (created_by null). */
+const phoneCount = (hash: string, since: string) => `(
+  (SELECT count(*) FROM opinion_inbox i WHERE i.submitter_phone_hash = ${hash} AND i.received_at >= ${since})
+  + (SELECT count(*) FROM opinions o WHERE o.submitter_phone_hash = ${hash} AND o.created_by IS NULL AND o.received_at >= ${since}))`;
 
 /** The types of one submission's values, in the order of `valuesOf`. */
 const ROW_TYPES =
@@ -101,11 +101,7 @@ function insertText(count: number): string {
       r.address_enc, r.consent_share, r.consent_publish, r.idempotency_key, r.photo_ids, r.ip, r.user_agent, r.received_at
     FROM input r JOIN stations s ON s.code = r.station_code AND s.status = 'active'
     WHERE (r.category_id IS NULL OR EXISTS (SELECT 1 FROM opinion_categories c WHERE c.id = r.category_id AND c.active))
-      AND (r.phone_hash IS NULL OR (
-        (SELECT count(*) FROM opinion_inbox i
-          WHERE i.submitter_phone_hash = r.phone_hash AND i.received_at >= r.received_at - interval '1 hour')
-        + (SELECT count(*) FROM opinions o WHERE o.submitter_phone_hash = r.phone_hash AND o.created_by IS NULL
-          AND o.received_at >= r.received_at - interval '1 hour')) < $1)
+      AND (r.phone_hash IS NULL OR ${phoneCount('r.phone_hash', "r.received_at - interval '1 hour'")} < $1)
       AND (r.idempotency_key IS NULL OR NOT EXISTS (SELECT 1 FROM opinions o WHERE o.idempotency_key = r.idempotency_key))
       AND NOT EXISTS (SELECT 1 FROM opinions o WHERE o.tracking_code = r.tracking_code)
     ON CONFLICT DO NOTHING
@@ -146,7 +142,7 @@ export async function insertSubmissions(
 
 export async function countPublicOfPhone(db: Executor, hash: string, since: Date): Promise<number> {
   const [row] = resultRows<{ n: number | string }>(
-    await db.execute(textToSql(`SELECT ${PHONE_COUNT} AS n`, [hash, since.toISOString()])),
+    await db.execute(textToSql(`SELECT ${phoneCount('$1::text', '$2::timestamptz')} AS n`, [hash, since.toISOString()])),
   );
   return Number(row?.n ?? 0);
 }

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
 import { type InboxSubmission, insertSubmissions, type Received } from './opinions.inbox.repo.js';
 
 /** Submissions written by one statement at most. */
@@ -28,7 +28,7 @@ export class InboxWriter {
   private scheduled = false;
 
   constructor(
-    private readonly db: Db,
+    private readonly db: Executor,
     private readonly maxPerPhone: number,
   ) {}
 
@@ -104,15 +104,3 @@ const marksOf = (s: InboxSubmission): string[] => [
   ...(s.submitterPhoneHash ? [`phone:${s.submitterPhoneHash}`] : []),
   ...(s.idempotencyKey ? [`key:${s.idempotencyKey}`] : []),
 ];
-
-const writers = new WeakMap<object, InboxWriter>();
-
-/** The one writer of an app's database. */
-export function inboxWriter(db: Db, maxPerPhone: number): InboxWriter {
-  let writer = writers.get(db);
-  if (!writer) {
-    writer = new InboxWriter(db, maxPerPhone);
-    writers.set(db, writer);
-  }
-  return writer;
-}

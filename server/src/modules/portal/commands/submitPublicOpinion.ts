@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { perExecutor } from '../../../db/batch.js';
 import type { RequestContext } from '../../../platform/context.js';
 import { badRequest, conflict } from '../../../platform/errors.js';
 import { nowOf, type OpinionDeps } from '../../opinions/opinions.deps.js';
@@ -9,7 +10,7 @@ import {
   insertSubmissions,
   type Received,
 } from '../../opinions/opinions.inbox.repo.js';
-import { inboxWriter } from '../../opinions/opinions.inbox.writer.js';
+import { InboxWriter } from '../../opinions/opinions.inbox.writer.js';
 import { findCategory, findStation } from '../../opinions/opinions.parties.repo.js';
 import { sealSubmitter } from '../../opinions/opinions.privacy.js';
 import { intakeRegistrar } from '../../opinions/opinions.registrar.js';
@@ -50,6 +51,9 @@ export interface SubmissionResult {
 const HOUR_MS = 60 * 60 * 1000;
 
 type Station = Awaited<ReturnType<typeof findStationByCode>>;
+
+/** The one writer of an app's database: submissions it holds together share a statement. */
+const writerOf = perExecutor((db) => new InboxWriter(db, LIMITS.intakePerPhonePerHour));
 
 /** The inbox statement wrote nothing: its photos, written in the same transaction, are rolled back. */
 class NotWritten extends Error {}
@@ -113,8 +117,7 @@ async function write(
     trackingCode: newTrackingCode(),
     photoIds,
   });
-  const max = LIMITS.intakePerPhonePerHour;
-  if (photos.length === 0) return inboxWriter(deps.db, max).write(row([]));
+  if (photos.length === 0) return writerOf(deps.db).write(row([]));
   try {
     return await deps.db.transaction(async (tx) => {
       const ids: string[] = [];
@@ -132,7 +135,7 @@ async function write(
         });
         ids.push(file.id);
       }
-      const [received] = await insertSubmissions(tx, [row(ids)], max);
+      const [received] = await insertSubmissions(tx, [row(ids)], LIMITS.intakePerPhonePerHour);
       if (!received) throw new NotWritten();
       return received;
     });
