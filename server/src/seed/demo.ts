@@ -160,7 +160,7 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'crypto'>, opts: SeedO
   const suggestions = await completeDemoSuggestions(db);
   // Each case's steps updated the statistics counters again and again: reclaim the dead versions and
   // count the rows, as autovacuum (PostgreSQL) or the nightly maintenance (PGlite) would.
-  await db.execute(sql`VACUUM (ANALYZE) opinion_stat_cube, opinion_stat_facts, opinions, opinion_events, opinion_search_words`);
+  await db.execute(sql`VACUUM (ANALYZE) opinion_stat_cube, opinion_stat_year, opinion_stat_facts, opinions, opinion_events, opinion_search_words`);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const n = (x: number) => x.toLocaleString('en-US');
   const summary =
