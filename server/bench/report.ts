@@ -32,7 +32,16 @@ export interface WorkloadResult {
   clientCpuMs: number;
   /** The request's CPU (server and database together) against the primary-key read's. */
   cpuVsPk: number | null;
+  /**
+   * With --paired, the baselines measured again just before this workload: its ratios are taken
+   * against them rather than against the run's first ones, which minutes of drift on a shared
+   * machine can leave a third faster or slower.
+   */
+  adjacent?: { pk: Baseline; insert?: Baseline };
 }
+
+/** What a ratio needs of a baseline's measurement. */
+export type Baseline = Pick<WorkloadResult, 'rps' | 'latencyMs' | 'cpuMs'>;
 
 /** Nearest-rank percentile of sorted samples. */
 export function percentile(sorted: Float64Array, p: number): number {
@@ -47,16 +56,17 @@ export function addRatios(results: WorkloadResult[]): void {
   const insert = results.find((r) => r.name === 'insert');
   const ratio = (a: number, b: number | undefined) => (b && Number.isFinite(a) && b > 0 ? a / b : null);
   for (const r of results) {
+    const nearPk = r.adjacent?.pk ?? pk;
+    const nearInsert = r.adjacent?.insert ?? insert;
     r.vsBare = { rps: ratio(r.rps, bare?.rps), p95: ratio(r.latencyMs.p95, bare?.latencyMs.p95) };
-    r.vsPk = { rps: ratio(r.rps, pk?.rps), p95: ratio(r.latencyMs.p95, pk?.latencyMs.p95) };
-    r.vsInsert = { rps: ratio(r.rps, insert?.rps) };
-    r.cpuVsPk = pk ? ratio(cpuTotal(r) ?? Number.NaN, cpuTotal(pk) ?? undefined) : null;
+    r.vsPk = { rps: ratio(r.rps, nearPk?.rps), p95: ratio(r.latencyMs.p95, nearPk?.latencyMs.p95) };
+    r.vsInsert = { rps: ratio(r.rps, nearInsert?.rps) };
+    r.cpuVsPk = nearPk ? ratio(cpuTotal(r) ?? Number.NaN, cpuTotal(nearPk) ?? undefined) : null;
   }
 }
 
 /** Server and database CPU per request, when the server's was measured (the database's is 0 with PGlite, inside the server). */
-const cpuTotal = (r: WorkloadResult): number | null =>
-  r.cpuMs.server === null ? null : r.cpuMs.server + (r.cpuMs.database ?? 0);
+const cpuTotal = (r: Baseline): number | null => (r.cpuMs.server === null ? null : r.cpuMs.server + (r.cpuMs.database ?? 0));
 
 const num = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : '-');
 const ratio = (x: number | null) => (x === null ? '-' : x >= 10 ? x.toFixed(0) : x.toFixed(2));
@@ -78,6 +88,7 @@ export function formatTable(results: WorkloadResult[]): string {
     'CPU ms server+db',
     'CPU÷pk',
     'client CPU ms',
+    'pk p95 beside',
   ];
   const rows = results.map((r) => [
     r.name,
@@ -95,6 +106,7 @@ export function formatTable(results: WorkloadResult[]): string {
     r.cpuMs.server === null ? '-' : `${num(r.cpuMs.server, 3)}+${r.cpuMs.database === null ? '-' : num(r.cpuMs.database, 3)}`,
     ratio(r.cpuVsPk),
     num(r.clientCpuMs, 3),
+    r.adjacent ? num(r.adjacent.pk.latencyMs.p95, 2) : '-',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] as string).length)));
   const line = (cells: string[]) =>

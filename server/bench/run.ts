@@ -29,6 +29,9 @@ const USAGE = `usage: npm run bench -- [options]
   --connections <n>      concurrent connections (default 10)
   --only <a,b,…>         only these workloads (the baselines always run): ${workloads.map((w) => w.name).join(', ')}
   --fresh                drop the bench database (or PGlite folder) and seed it again
+  --paired               measure the primary-key read (and, before a write, the insert) again just
+                         before each workload and take its ratios against those: on a shared machine
+                         the baselines drift by a third within minutes; costs one more run per workload
   --profile              write a CPU profile of the server (.cpuprofile, for Chrome DevTools) under
                          server/bench/results/profiles/`;
 
@@ -40,6 +43,7 @@ interface Options {
   only: string[] | null;
   fresh: boolean;
   profile: boolean;
+  paired: boolean;
 }
 
 function fail(message: string): never {
@@ -61,6 +65,7 @@ function parseOptions(argv: string[]): Options {
         only: { type: 'string' },
         fresh: { type: 'boolean', default: false },
         profile: { type: 'boolean', default: false },
+        paired: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -89,7 +94,16 @@ function parseOptions(argv: string[]): Options {
     const unknown = only.filter((n) => !workloads.some((w) => w.name === n));
     if (unknown.length) fail(`unknown workload(s): ${unknown.join(', ')}`);
   }
-  return { db, scale, duration, connections, only, fresh: values.fresh === true, profile: values.profile === true };
+  return {
+    db,
+    scale,
+    duration,
+    connections,
+    only,
+    fresh: values.fresh === true,
+    profile: values.profile === true,
+    paired: values.paired === true,
+  };
 }
 
 const benchDatabaseUrl = (name: string) => {
@@ -344,8 +358,7 @@ async function main() {
     const warmup = Math.max(1, Math.min(3, Math.round(opts.duration / 5)));
     const results: WorkloadResult[] = [];
     let registration: Awaited<ReturnType<typeof inboxDrain>> | null = null;
-    for (const w of selected) {
-      console.error(`  ${w.name}: ${w.description}`);
+    const measure = async (w: Workload): Promise<WorkloadResult> => {
       await settle(base, ctx.countyCode);
       await drive(base, w, ctx, warmup, opts.connections);
       await settle(base, ctx.countyCode);
@@ -355,10 +368,9 @@ async function main() {
       const client = process.cpuUsage(clientBefore);
       const cpu = cpuPerRequest(cpuBefore, cpuSnapshot(ready.pid, opts.db === 'postgres'), run.samples.length);
       const drainSeconds = await settle(base, ctx.countyCode);
-      if (w.name === 'intake') registration = await inboxDrain(base);
       const sorted = Float64Array.from(run.samples).sort();
       const non2xx = Object.fromEntries(Object.entries(run.statuses).filter(([code]) => !code.startsWith('2')));
-      results.push({
+      return {
         name: w.name,
         description: w.description,
         baseline: w.baseline === true,
@@ -383,7 +395,25 @@ async function main() {
         vsPk: { rps: null, p95: null },
         vsInsert: { rps: null },
         cpuVsPk: null,
-      });
+      };
+    };
+    const baselineNamed = (name: string) => {
+      const found = workloads.find((w) => w.name === name);
+      if (!found) throw new Error(`no baseline workload ${name}`);
+      return found;
+    };
+    for (const w of selected) {
+      console.error(`  ${w.name}: ${w.description}`);
+      const writes = w.requests(ctx).some((r) => r.method !== undefined && r.method !== 'GET');
+      const adjacent =
+        opts.paired && !w.baseline
+          ? {
+              pk: await measure(baselineNamed('pk')),
+              insert: writes ? await measure(baselineNamed('insert')) : undefined,
+            }
+          : undefined;
+      results.push({ ...(await measure(w)), adjacent });
+      if (w.name === 'intake') registration = await inboxDrain(base);
     }
     addRatios(results);
 

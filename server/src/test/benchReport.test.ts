@@ -36,6 +36,37 @@ describe('the bench report', () => {
     const table = formatTable(rows);
     expect(table).toContain('CPU÷pk');
     expect(table).toMatch(/\| opinion-list .*\| +1\.000\+1\.400 \| +6\.00 \| +0\.040 \|/);
-    expect(table).toMatch(/\| unmeasured .*\| +- \| +- \| +0\.040 \|/);
+    expect(table).toMatch(/\| unmeasured .*\| +- \| +- \| +0\.040 \| +- \|/);
+  });
+
+  it("takes a paired workload's ratios against the baselines measured beside it, the others against the run's", () => {
+    const rows = [
+      result('pk', 4000, 4, { server: 0.2, database: 0.1 }),
+      result('insert', 4000, 4, { server: 0.2, database: 0.2 }),
+      {
+        ...result('opinion-list', 1000, 12, { server: 0.6, database: 0.3 }),
+        adjacent: { pk: result('pk', 2000, 6, { server: 0.3, database: 0.15 }) },
+      },
+      {
+        ...result('intake', 2000, 10, { server: 0.3, database: 0.2 }),
+        adjacent: {
+          pk: result('pk', 5000, 2.5, { server: 0.2, database: 0.1 }),
+          insert: result('insert', 3000, 5, { server: 0.2, database: 0.2 }),
+        },
+      },
+      result('opinion-search', 1000, 12, { server: 0.6, database: 0.3 }),
+    ];
+    addRatios(rows);
+    const [, , list, intake, search] = rows;
+    expect(list?.vsPk).toEqual({ rps: 0.5, p95: 2 });
+    expect(list?.cpuVsPk).toBeCloseTo(2);
+    expect(list?.vsInsert.rps).toBe(0.25);
+    expect(intake?.vsInsert.rps).toBeCloseTo(2 / 3);
+    expect(intake?.vsPk.p95).toBe(4);
+    expect(search?.vsPk).toEqual({ rps: 0.25, p95: 3 });
+    expect(search?.cpuVsPk).toBeCloseTo(3);
+    const table = formatTable(rows);
+    expect(table).toMatch(/\| opinion-list .*\| +6\.00 \|$/m);
+    expect(table).toMatch(/\| opinion-search .*\| +- \|$/m);
   });
 });
