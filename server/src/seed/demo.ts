@@ -165,7 +165,9 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'crypto'>, opts: SeedO
   // and count the rows, as autovacuum (PostgreSQL) or the nightly maintenance (PGlite) would; the
   // plain VACUUM after the FULL one also marks the pages all-visible for index-only reads.
   await db.execute(sql`VACUUM (FULL) opinion_stat_cube, opinion_stat_year, opinion_stat_facts`);
-  await db.execute(sql`VACUUM (ANALYZE) opinion_stat_cube, opinion_stat_year, opinion_stat_facts, opinions, opinion_events, opinion_search_words`);
+  await db.execute(
+    sql`VACUUM (ANALYZE) opinion_stat_cube, opinion_stat_year, opinion_stat_facts, opinions, opinion_events, opinion_search_words`,
+  );
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const n = (x: number) => x.toLocaleString('en-US');
   const summary =
