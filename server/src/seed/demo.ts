@@ -159,7 +159,7 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'crypto'>, opts: SeedO
   const opinionSeconds = ((Date.now() - started) / 1000).toFixed(1);
   const suggestions = await completeDemoSuggestions(db);
   // A year of cases written in minutes updated each statistics cell hundreds of times in a burst
-  // that no autovacuum keeps pace with: the province's cells came out at seven times their size
+  // that no autovacuum keeps pace with: the province's cells came out at nearly six times their size
   // (the year cells at fifteen), which a live installation, its cells changed a few times a minute
   // and vacuumed as it goes, never reaches. Compact them, then reclaim the dead versions elsewhere
   // and count the rows, as autovacuum (PostgreSQL) or the nightly maintenance (PGlite) would; the
