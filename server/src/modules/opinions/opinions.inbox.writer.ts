@@ -8,6 +8,8 @@ const MAX_IN_FLIGHT = 2;
 
 interface Pending {
   submission: InboxSubmission;
+  /** Its phone and idempotency key (marksOf), worked out once. */
+  marks: string[];
   resolve: (received: Received | undefined) => void;
   reject: (err: unknown) => void;
 }
@@ -35,7 +37,7 @@ export class InboxWriter {
   /** The row written, or undefined when one of its conditions kept it out (insertSubmissions). */
   write(submission: InboxSubmission): Promise<Received | undefined> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ submission, resolve, reject });
+      this.queue.push({ submission, marks: marksOf(submission), resolve, reject });
       this.schedule();
     });
   }
@@ -59,12 +61,11 @@ export class InboxWriter {
     const batch: Pending[] = [];
     const rest: Pending[] = [];
     for (const p of this.queue) {
-      const marks = marksOf(p.submission);
-      if (batch.length >= MAX_WRITE_BATCH || marks.some((m) => this.writing.has(m))) {
+      if (batch.length >= MAX_WRITE_BATCH || p.marks.some((m) => this.writing.has(m))) {
         rest.push(p);
         continue;
       }
-      for (const m of marks) this.writing.add(m);
+      for (const m of p.marks) this.writing.add(m);
       batch.push(p);
     }
     this.queue = rest;
@@ -77,7 +78,7 @@ export class InboxWriter {
       await this.settle(batch);
     } finally {
       this.inFlight--;
-      for (const p of batch) for (const m of marksOf(p.submission)) this.writing.delete(m);
+      for (const p of batch) for (const m of p.marks) this.writing.delete(m);
       this.schedule();
     }
   }
