@@ -23,8 +23,8 @@ export interface Period {
  * building and planning a drizzle query with thirty sums cost more than reading them.
  */
 
-// Column names come from the constant list, never from a request.
-const SUMS = METRIC_COLUMNS.map((col) => `coalesce(sum(c.${col}), 0)::float8 AS ${col}`).join(', ');
+/** The sums of the cells as one text, in METRIC_COLUMNS order (sumsOf reads it). Column names come from the constant list. */
+const SUMS = `concat_ws(',', ${METRIC_COLUMNS.map((col) => `coalesce(sum(c.${col}), 0)`).join(', ')}) AS sums`;
 
 /** Rolled up to every ancestor region, so a region's cells are read at scope = its code. */
 const ROLLED = new Set(['total', 'region', 'category', 'channel']);
@@ -147,13 +147,8 @@ export async function scopeNames(db: Db, codes: string[], unitId: string | null)
 /** The scope's total figures. */
 export async function sumCells(db: Executor, scope: StatisticsScope, period: Period): Promise<Sums> {
   const cells = cellsOf(scope, 'total', period);
-  const [row] = await fixedQuery<Record<string, unknown>>(
-    db,
-    'stat-sum-total',
-    `SELECT ${SUMS} FROM ${cells.from()}`,
-    cells.values,
-  );
-  return sumsOf(row ?? {});
+  const [row] = await fixedQuery<{ sums: string }>(db, 'stat-sum-total', `SELECT ${SUMS} FROM ${cells.from()}`, cells.values);
+  return sumsOf(row?.sums);
 }
 
 export interface GroupRow {
@@ -167,7 +162,12 @@ export interface GroupRow {
 /** Dimensions with a member per station or deputy: a province has thousands of them. */
 const LARGE: readonly Dimension[] = ['station', 'deputy', 'unit'];
 
-type GroupRowText = Record<string, unknown> & { key: string; name: string | null; members: number | string };
+interface GroupRowText {
+  key: string;
+  name: string | null;
+  members: number | string;
+  sums: string;
+}
 
 export interface Groups {
   rows: GroupRow[];
@@ -175,7 +175,7 @@ export interface Groups {
 }
 
 const groupsOf = (rows: GroupRowText[], total: number): Groups => ({
-  rows: rows.map((r) => ({ key: r.key, name: r.name, sums: sumsOf(r) })),
+  rows: rows.map((r) => ({ key: r.key, name: r.name, sums: sumsOf(r.sums) })),
   total,
 });
 
@@ -198,7 +198,7 @@ export async function groupCells(
   const { dim, key, name } = groupingOf(dimension);
   const cells = cellsOf(scope, dim, period);
   const n = cells.values.length;
-  const order = dimension === 'month' ? 'key' : 'received DESC, key';
+  const order = dimension === 'month' ? 'key' : 'sum(c.received) DESC, key';
   const text = `SELECT ${key} AS key, ${name} AS name, count(*) OVER () AS members, ${SUMS}
     FROM ${cells.from()} GROUP BY 1 ORDER BY ${order} LIMIT $${n + 1} OFFSET $${n + 2}`;
   const statement = statementName(`stat-group-${dimension}`, cells);
