@@ -23,7 +23,11 @@ export interface Period {
  * building and planning a drizzle query with thirty sums cost more than reading them.
  */
 
-/** The sums of the cells as one text, in METRIC_COLUMNS order (sumsOf reads it). Column names come from the constant list. */
+/**
+ * The sums of the cells as one text, in METRIC_COLUMNS order (sumsOf reads it). Every sum is
+ * coalesced: concat_ws skips a null, which would move the values after it. Column names come from
+ * the constant list.
+ */
 const SUMS = `concat_ws(',', ${METRIC_COLUMNS.map((col) => `coalesce(sum(c.${col}), 0)`).join(', ')}) AS sums`;
 /** One cell's own figures, as SUMS writes them. */
 const CELL_SUMS = `concat_ws(',', ${METRIC_COLUMNS.map((col) => `c.${col}`).join(', ')}) AS sums`;
