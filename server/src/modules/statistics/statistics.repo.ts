@@ -24,13 +24,14 @@ export interface Period {
  */
 
 /**
- * The sums of the cells as one text, in METRIC_COLUMNS order (sumsOf reads it). Every sum is
- * coalesced: concat_ws skips a null, which would move the values after it. Column names come from
- * the constant list.
+ * A value per metric column as one text, in METRIC_COLUMNS order (sumsOf reads it). Column names come
+ * from the constant list.
  */
-const SUMS = `concat_ws(',', ${METRIC_COLUMNS.map((col) => `coalesce(sum(c.${col}), 0)`).join(', ')}) AS sums`;
+const joined = (value: (col: string) => string) => `concat_ws(',', ${METRIC_COLUMNS.map(value).join(', ')}) AS sums`;
+/** The sums of the cells. Every sum is coalesced: concat_ws skips a null, which would move the values after it. */
+const SUMS = joined((col) => `coalesce(sum(c.${col}), 0)`);
 /** One cell's own figures, as SUMS writes them. */
-const CELL_SUMS = `concat_ws(',', ${METRIC_COLUMNS.map((col) => `c.${col}`).join(', ')}) AS sums`;
+const CELL_SUMS = joined((col) => `c.${col}`);
 
 /** Rolled up to every ancestor region, so a region's cells are read at scope = its code. */
 const ROLLED = new Set(['total', 'region', 'category', 'channel']);
