@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { desc, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
+import { insertRecordset } from '../db/recordset.js';
 import type { RequestContext } from './context.js';
 import { auditEvents } from './platform.tables.js';
 
@@ -84,8 +85,8 @@ export async function recordAudits(tx: Executor, items: { ctx: RequestContext; e
     prevHash = hash;
     return chained;
   });
-  // The ids follow the order of the VALUES list, which is the chain's order: the verifier walks by id.
-  await tx.insert(auditEvents).values(values);
+  // The ids follow the order of the list, which is the chain's order: the verifier walks by id.
+  await insertRecordset(tx, auditEvents, values);
 }
 
 /** Round-trips through JSON so that what is hashed equals what jsonb gives back. */

@@ -1,4 +1,5 @@
 import type { Executor, Tx } from '../db/client.js';
+import { insertRecordsetReturning } from '../db/recordset.js';
 import type { Locale } from './i18n.js';
 import type { Jobs } from './jobs.js';
 import { type Channel, outbox, type TemplateVars } from './notify/notify.tables.js';
@@ -105,18 +106,17 @@ export async function emit(tx: Tx, input: EmitInput): Promise<number> {
 export async function emitAll(tx: Tx, inputs: EmitInput[]): Promise<number[]> {
   if (inputs.length === 0) return [];
   for (const input of inputs) if (!TOPIC_RE.test(input.topic)) throw new Error(`Invalid outbox topic: ${input.topic}`);
-  const rows = await tx
-    .insert(outbox)
-    .values(
-      inputs.map((input) => ({
-        topic: input.topic,
-        aggregateType: input.aggregateType,
-        aggregateId: input.aggregateId,
-        regionCode: input.regionCode ?? null,
-        payload: input.payload ?? {},
-      })),
-    )
-    .returning({ id: outbox.id });
+  const rows = await insertRecordsetReturning(
+    tx,
+    outbox,
+    inputs.map((input) => ({
+      topic: input.topic,
+      aggregateType: input.aggregateType,
+      aggregateId: input.aggregateId,
+      regionCode: input.regionCode ?? null,
+      payload: input.payload ?? {},
+    })),
+  );
   return rows.map((r) => r.id);
 }
 

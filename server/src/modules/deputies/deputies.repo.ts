@@ -1,6 +1,7 @@
-import { and, asc, count, desc, eq, exists, getTableColumns, inArray, like, ne, type SQL, sql } from 'drizzle-orm';
-import { alias, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
+import { and, asc, count, desc, eq, exists, inArray, like, ne, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
+import { insertRecordset } from '../../db/recordset.js';
 import type { SessionUser } from '../../platform/auth/session.js';
 import { files } from '../../platform/platform.tables.js';
 import { scopeFilter } from '../../platform/scope.js';
@@ -273,26 +274,8 @@ export async function insertMandate(tx: Executor, values: NewMandate) {
   return row!;
 }
 
-/**
- * Many rows in one statement, sent as one jsonb parameter: drizzle's per-value query building costs
- * more than the insert itself at import sizes, and one parameter has no 65,535-parameter ceiling.
- * Every row must carry the same keys (absent keys become NULL, not the column default).
- */
-async function bulkInsert<T extends PgTable>(tx: Executor, table: T, rows: T['$inferInsert'][]): Promise<void> {
-  const first = rows[0];
-  if (!first) return;
-  const columns = getTableColumns(table) as Record<string, PgColumn>;
-  const keys = Object.keys(first).filter((k) => columns[k]);
-  const target = keys.map((k) => `"${columns[k]!.name}"`).join(', ');
-  const record = keys.map((k) => `"${k}" ${columns[k]!.getSQLType()}`).join(', ');
-  const select = keys.map((k) => `x."${k}"`).join(', ');
-  await tx.execute(
-    sql`INSERT INTO ${table} (${sql.raw(target)}) SELECT ${sql.raw(select)} FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(${sql.raw(record)})`,
-  );
-}
-
-export const insertPersons = (tx: Executor, rows: NewPerson[]) => bulkInsert(tx, persons, rows);
-export const insertMandates = (tx: Executor, rows: NewMandate[]) => bulkInsert(tx, deputies, rows);
+export const insertPersons = (tx: Executor, rows: NewPerson[]) => insertRecordset(tx, persons, rows);
+export const insertMandates = (tx: Executor, rows: NewMandate[]) => insertRecordset(tx, deputies, rows);
 
 export async function updatePerson(tx: Executor, id: string, values: Partial<NewPerson>) {
   const [row] = await tx

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, inArray, max, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { insertRecordsetReturning } from '../../db/recordset.js';
 import { files } from '../../platform/platform.tables.js';
 import { inboxHasCode } from './opinions.inbox.repo.js';
 import { opinionEvents, opinionExtensions, opinionFiles, opinions, opinionUnits } from './opinions.tables.js';
@@ -67,10 +68,12 @@ export async function insertOpinions(
   items: { values: Omit<OpinionInsert, 'searchTokens'>; searchDocument: string }[],
 ): Promise<OpinionRow[]> {
   if (items.length === 0) return [];
-  const rows = await db
-    .insert(opinions)
-    .values(items.map((i) => ({ ...i.values, searchTokens: sql`to_tsvector('simple', ${i.searchDocument})` })))
-    .returning();
+  const rows = await insertRecordsetReturning(
+    db,
+    opinions,
+    items.map((i) => ({ ...i.values, searchTokens: i.searchDocument })),
+    { derived: { searchTokens: (document) => sql`to_tsvector('simple', ${document})` } },
+  );
   if (items.length === 1) return rows;
   const byId = new Map(rows.map((r) => [r.id, r]));
   return items.map((i) => {
@@ -132,8 +135,8 @@ export async function incrementUrgeCount(db: Executor, id: string, version: numb
 /** Events in one statement; their ids in the order given (identity values follow the VALUES list). */
 export async function insertEventIds(db: Executor, events: OpinionEventInsert[]): Promise<number[]> {
   if (events.length === 0) return [];
-  const rows = await db.insert(opinionEvents).values(events).returning({ id: opinionEvents.id });
-  return rows.map((r) => r.id).sort((a, b) => a - b);
+  const rows = await insertRecordsetReturning(db, opinionEvents, events);
+  return rows.map((r) => r.id);
 }
 
 export const listEvents = (db: Executor, opinionId: string) =>
