@@ -16,7 +16,13 @@ describe('rows written as one jsonb recordset', () => {
   it('writes the rows in the order given, maps them back as drizzle would, and leaves defaults to unset keys', async () => {
     const before = new Date();
     const rows = await insertRecordsetReturning(t.deps.db, outbox, [
-      { topic: 'recordset.first', aggregateType: 'test', aggregateId: 'a', regionCode: '230103', payload: { n: 1, list: [1, 'два'] } },
+      {
+        topic: 'recordset.first',
+        aggregateType: 'test',
+        aggregateId: 'a',
+        regionCode: '230103',
+        payload: { n: 1, list: [1, 'два'] },
+      },
       { topic: 'recordset.second', aggregateType: 'test', aggregateId: 'b', payload: { nested: { ok: true } } },
       { topic: 'recordset.third', aggregateType: 'test', aggregateId: 'c', regionCode: null, payload: {} },
     ]);
@@ -56,7 +62,10 @@ describe('rows written as one jsonb recordset', () => {
     await insertRecordset(t.deps.db, outbox, [{ topic: 'recordset.derived', aggregateType: 'test', aggregateId: 'd1' }], {
       derived: { aggregateId: (value) => sql`upper(${value})` },
     });
-    const [row] = await t.deps.db.select().from(outbox).where(inArray(outbox.topic, ['recordset.derived']));
+    const [row] = await t.deps.db
+      .select()
+      .from(outbox)
+      .where(inArray(outbox.topic, ['recordset.derived']));
     expect(row?.aggregateId).toBe('D1');
   });
 });
