@@ -13,9 +13,9 @@ interface Options<T extends PgTable> {
 /**
  * Many rows of a table in one statement, sent as one jsonb parameter and expanded by
  * jsonb_to_recordset. Drizzle's multi-row VALUES builder wraps and checks every value: 100 cases of
- * 37 columns took 18 ms of node's CPU to assemble (3,700 bind parameters, parsed anew by PostgreSQL
- * each time), more than the registrar's whole statement took in the database. One JSON document
- * costs a JSON.stringify, and the statement's text is the same whatever the number of rows. Keys no
+ * 37 columns took 18 ms of node's CPU to assemble, and PostgreSQL parsed 3,700 bind parameters. One
+ * JSON document costs a JSON.stringify, and the statement's text is the same whatever the number of
+ * rows (docs/decisions.md, "A batch's rows as one jsonb recordset"). Keys no
  * row sets are left out, so their defaults apply; a key some rows leave out is NULL in those.
  * Rows are written in the order given (a sequence's ids follow it).
  */

@@ -132,11 +132,11 @@ export async function incrementUrgeCount(db: Executor, id: string, version: numb
   return row;
 }
 
-/** Events in one statement; their ids in the order given (identity values follow the VALUES list). */
+/** Events in one statement; their ids in the order given (identity values follow the rows' order). */
 export async function insertEventIds(db: Executor, events: OpinionEventInsert[]): Promise<number[]> {
   if (events.length === 0) return [];
   const rows = await insertRecordsetReturning(db, opinionEvents, events);
-  return rows.map((r) => r.id);
+  return rows.map((r) => r.id).sort((a, b) => a - b);
 }
 
 export const listEvents = (db: Executor, opinionId: string) =>
