@@ -28,7 +28,11 @@ export async function insertRecordset<T extends PgTable>(
   if (rows.length > 0) await db.execute(statement(table, rows, options, sql``));
 }
 
-/** As insertRecordset, answering the rows written, mapped as drizzle maps a select's, in the order given. */
+/**
+ * As insertRecordset, answering the rows written, mapped as drizzle maps a select's. They come back
+ * in the order written, as RETURNING gives them; PostgreSQL does not promise that order, so callers
+ * that pair rows with their input match them by key or by ascending id.
+ */
 export async function insertRecordsetReturning<T extends PgTable>(
   db: Executor,
   table: T,
@@ -37,10 +41,9 @@ export async function insertRecordsetReturning<T extends PgTable>(
 ): Promise<T['$inferSelect'][]> {
   if (rows.length === 0) return [];
   const res = await db.execute(statement(table, rows, options, sql` RETURNING *`));
-  const columns = Object.entries(getTableColumns(table)) as [string, PgColumn][];
   return resultRows<Record<string, unknown>>(res).map((raw) => {
     const row: Record<string, unknown> = {};
-    for (const [key, column] of columns) {
+    for (const [key, column] of columnsOf(table)) {
       const value = raw[column.name];
       row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
     }
@@ -48,11 +51,21 @@ export async function insertRecordsetReturning<T extends PgTable>(
   });
 }
 
+const columnEntries = new WeakMap<PgTable, [string, PgColumn][]>();
+
+/** A table's columns by their keys, worked out once per table. */
+function columnsOf(table: PgTable): [string, PgColumn][] {
+  let entries = columnEntries.get(table);
+  if (!entries) {
+    entries = Object.entries(getTableColumns(table)) as [string, PgColumn][];
+    columnEntries.set(table, entries);
+  }
+  return entries;
+}
+
 function statement<T extends PgTable>(table: T, rows: readonly T['$inferInsert'][], options: Options<T>, tail: SQL): SQL {
   const derived = (options.derived ?? {}) as Record<string, Derived | undefined>;
-  const columns = (Object.entries(getTableColumns(table)) as [string, PgColumn][]).filter(([key]) =>
-    rows.some((r) => (r as Record<string, unknown>)[key] !== undefined),
-  );
+  const columns = columnsOf(table).filter(([key]) => rows.some((r) => (r as Record<string, unknown>)[key] !== undefined));
   const target = columns.map(([, c]) => `"${c.name}"`).join(', ');
   const record = columns.map(([key, c]) => `"${key}" ${derived[key] ? 'text' : c.getSQLType()}`).join(', ');
   const select = sql.join(

@@ -102,7 +102,7 @@ export async function emit(tx: Tx, input: EmitInput): Promise<number> {
   return id;
 }
 
-/** Writes several events in one statement; their ids in the order given. */
+/** Writes several events in one statement; their ids in the order given (ids ascend in the order written). */
 export async function emitAll(tx: Tx, inputs: EmitInput[]): Promise<number[]> {
   if (inputs.length === 0) return [];
   for (const input of inputs) if (!TOPIC_RE.test(input.topic)) throw new Error(`Invalid outbox topic: ${input.topic}`);
@@ -117,7 +117,7 @@ export async function emitAll(tx: Tx, inputs: EmitInput[]): Promise<number[]> {
       payload: input.payload ?? {},
     })),
   );
-  return rows.map((r) => r.id);
+  return rows.map((r) => r.id).sort((a, b) => a - b);
 }
 
 /**
